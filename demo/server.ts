@@ -1,0 +1,172 @@
+import { createHash, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+import { allPlatformHosts } from '../lib/platforms/hosts';
+import { loadFixtures, type Fixture } from './fixtures';
+
+/**
+ * The fixture server: serves fixture pages over HTTPS under the platforms' real host names, and
+ * doubles as the demo platform. It binds 127.0.0.1 only. Browsers reach it through Chromium's
+ * --host-resolver-rules, or through the CONNECT proxy below (Firefox).
+ */
+export const DEMO_HOST = 'start.truerate.test';
+/** Hosts the fixtures post to (MTurk's externalSubmit) without being platform pages. */
+const EXTRA_HOSTS = ['www.mturk.com', 'example-survey.test', DEMO_HOST];
+
+export interface FixtureServer {
+  /** HTTPS port, to map every host onto. */
+  port: number;
+  /** HTTP proxy port that answers CONNECT host:443 by piping to the HTTPS port (Firefox). */
+  proxyPort: number;
+  hosts: string[];
+  /** base64 SHA-256 of the certificate's public key, for --ignore-certificate-errors-spki-list. */
+  spki: string;
+  /** Chromium flag mapping every served host to this server. */
+  hostResolverRules: string;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(opts: { port?: number } = {}): Promise<FixtureServer> {
+  const hosts = [...new Set([...allPlatformHosts(), ...EXTRA_HOSTS])];
+  const pems = await generate([{ name: 'commonName', value: 'TrueRate fixtures' }], {
+    keySize: 2048,
+    notAfterDate: new Date(Date.now() + 2 * 24 * 3600 * 1000),
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'subjectAltName', altNames: hosts.map((value) => ({ type: 2 as const, value })) },
+    ],
+  });
+  const spki = createHash('sha256')
+    .update(createPublicKey(pems.cert).export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+
+  const fixtures = loadFixtures();
+  const https = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) =>
+    route(req, res, fixtures),
+  );
+  await listen(https, opts.port ?? 0);
+  const port = (https.address() as AddressInfo).port;
+
+  const proxy = createHttpServer((_req, res) => {
+    res.writeHead(405).end('CONNECT only');
+  });
+  proxy.on('connect', (req: IncomingMessage, client, head: Buffer) => {
+    const [host, targetPort] = (req.url ?? '').split(':');
+    // Firefox also tries its own services through the proxy: refuse anything not ours.
+    if (!host || !hosts.includes(host) || targetPort !== '443') {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await listen(proxy, 0);
+  const proxyPort = (proxy.address() as AddressInfo).port;
+
+  return {
+    port,
+    proxyPort,
+    hosts,
+    spki,
+    hostResolverRules: hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', '),
+    close: async () => {
+      https.closeAllConnections();
+      proxy.closeAllConnections();
+      await Promise.all([close(https), close(proxy)]);
+    },
+  };
+}
+
+function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): void {
+  const host = (req.headers.host ?? '').split(':')[0] ?? '';
+  const url = new URL(req.url ?? '/', `https://${host}`);
+  const send = (status: number, type: string, body: string | Buffer) => {
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      // Platform pages are served as pages, not as downloads; nothing else is needed.
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
+  };
+
+  if (host === DEMO_HOST && url.pathname === '/') {
+    send(200, 'text/html; charset=utf-8', demoStartPage(fixtures));
+    return;
+  }
+  if (url.pathname.startsWith('/demo-assets/')) {
+    const name = url.pathname.slice('/demo-assets/'.length);
+    if (/^[a-z0-9-]+\.css$/.test(name)) {
+      send(200, 'text/css', readFileSync(join(import.meta.dirname, 'assets', name)));
+      return;
+    }
+  }
+  if (host === 'www.mturk.com' && url.pathname === '/mturk/externalSubmit') {
+    // The real endpoint records the answer and the top page moves on; here the frame says so.
+    send(200, 'text/html; charset=utf-8', '<!doctype html><p>HIT submitted (demo).</p>');
+    return;
+  }
+  const fixture = findFixture(fixtures, host, url);
+  if (fixture) {
+    send(200, 'text/html; charset=utf-8', fixture.html);
+    return;
+  }
+  send(404, 'text/html; charset=utf-8', `<!doctype html><title>Not found</title><p>No fixture for ${escapeHtml(url.href)}</p>`);
+}
+
+/**
+ * A fixture answers a request on its host and path whose query has every parameter the fixture's
+ * URL has (so a preview and an accepted page of one HIT are told apart by assignment_id).
+ */
+export function findFixture(fixtures: Fixture[], host: string, url: URL): Fixture | undefined {
+  const candidates = fixtures.filter(
+    (f) => f.url.hostname === host && f.url.pathname === url.pathname,
+  );
+  const score = (f: Fixture) => [...f.url.searchParams.keys()].length;
+  return candidates
+    .filter((f) => [...f.url.searchParams.keys()].every((k) => k === 'ref' || url.searchParams.has(k)))
+    .sort((a, b) => score(b) - score(a))[0];
+}
+
+function demoStartPage(fixtures: Fixture[]): string {
+  const rows = fixtures
+    .filter((f) => f.kind !== 'frame')
+    .sort((a, b) => a.platform.localeCompare(b.platform) || a.kind.localeCompare(b.kind))
+    .map(
+      (f) =>
+        `<li><a href="${escapeHtml(f.url.href)}" data-kind="${escapeHtml(f.kind)}">${escapeHtml(f.platform)}: ${escapeHtml(f.kind)} page</a> <code>${escapeHtml(f.url.hostname + f.url.pathname)}</code></li>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TrueRate demo platforms</title>
+<link rel="stylesheet" href="/demo-assets/start.css"></head><body>
+<h1>TrueRate demo platforms</h1>
+<p>These pages are served from your own machine under the platforms' real host names. Nothing here
+reaches the real sites. Open a task page, then open the TrueRate popup from the toolbar.</p>
+<ul id="demo-pages">${rows}</ul></body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function listen(server: import('node:net').Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+function close(server: import('node:net').Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,41 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { MIGRATIONS } from './migrations';
+import type { OfferRecord, SegmentRecord, TaskRecord } from './records';
+
+export const DB_NAME = 'truerate';
+
+export type TrueRateDb = Dexie & {
+  tasks: EntityTable<TaskRecord, 'id'>;
+  segments: EntityTable<SegmentRecord, 'id'>;
+  offers: EntityTable<OfferRecord, 'id'>;
+};
+
+/** Opens (lazily) the worker's database with every numbered version declared. */
+export function createDb(name: string = DB_NAME): TrueRateDb {
+  const db = new Dexie(name) as TrueRateDb;
+  for (const migration of MIGRATIONS) {
+    const version = db.version(migration.version).stores(migration.stores);
+    const { upgrade } = migration;
+    if (upgrade) {
+      version.upgrade(async (tx) => {
+        for (const [table, migrate] of Object.entries(upgrade)) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((record: Record<string, unknown>, ref) => {
+              ref.value = migrate(record);
+            });
+        }
+      });
+    }
+  }
+  return db;
+}
+
+let shared: TrueRateDb | undefined;
+
+/** The one database of this extension context. */
+export function getDb(): TrueRateDb {
+  shared ??= createDb();
+  return shared;
+}

@@ -1,0 +1,27 @@
+/**
+ * The database's numbered versions. Each entry is what Dexie needs to open that version, plus,
+ * from version 2 on, a pure function that turns a record of the version before into one of this
+ * version. Pure functions are tested against a fixture of the version before
+ * (tests/fixtures/db/v<N-1>.json), so an upgrade never meets a worker's data untested.
+ */
+export type StoreSpec = Record<string, string | null>;
+
+export interface Migration {
+  version: number;
+  stores: StoreSpec;
+  /** Per table: old record -> new record. Must not drop a record; throw to abort the upgrade. */
+  upgrade?: Record<string, (record: Record<string, unknown>) => Record<string, unknown>>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    stores: {
+      tasks: 'id, platform, [platform+externalId], groupId, requesterId, status, acceptedAt, updatedAt',
+      segments: '++id, taskId, start, [taskId+start]',
+      offers: 'id, platform, groupId, requesterId, lastSeenAt',
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 1;

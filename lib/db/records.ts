@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { PLATFORM_IDS } from '../platforms/hosts';
+import { ADVERTISED_KINDS } from '../platforms/page-info';
+import { moneySchema } from '../platforms/page-info-schema';
+
+/**
+ * Records as stored in IndexedDB (database version 1). Every record that crosses a boundary
+ * (message, import, feed) is checked against these before it is written.
+ */
+export const TASK_STATUSES = [
+  'previewed',
+  'accepted',
+  'submitted',
+  'returned',
+  'expired',
+  'timed-out',
+  'screened-out',
+  'approved',
+  'rejected',
+  'paid',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+const timestamp = z.number().int().nonnegative();
+
+export const taskRecordSchema = z.object({
+  /** `${platform}:${externalId}`, or `manual:<uuid>` for a timer started by hand. */
+  id: z.string().min(3).max(200),
+  platform: z.enum([...PLATFORM_IDS, 'manual']),
+  externalId: z.string().min(1).max(128),
+  groupId: z.string().max(128).nullable(),
+  requesterId: z.string().max(128).nullable(),
+  requesterName: z.string().max(200).nullable(),
+  title: z.string().max(500).nullable(),
+  reward: moneySchema.nullable(),
+  advertisedSeconds: z.number().int().positive().nullable(),
+  advertisedKind: z.enum(ADVERTISED_KINDS).nullable(),
+  allottedSeconds: z.number().int().positive().nullable(),
+  status: z.enum(TASK_STATUSES),
+  /** When TrueRate first saw the task accepted (or started by hand). */
+  acceptedAt: timestamp,
+  /** Submitted, returned or expired; null while open. */
+  endedAt: timestamp.nullable(),
+  /** Derived from segments, kept on the task so lists need not read every segment. */
+  activeMs: z.number().int().nonnegative(),
+  wallMs: z.number().int().nonnegative(),
+  /** The idle threshold in force while the task was worked; it changes the totals. */
+  idleThresholdS: z.number().int().positive().max(3600),
+  flags: z.array(z.string().max(64)).max(16),
+  /** Last write, for sorting and sync. */
+  updatedAt: timestamp,
+});
+export type TaskRecord = z.infer<typeof taskRecordSchema>;
+
+export const segmentRecordSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    /** Null for overhead: time on a platform with no task open. */
+    taskId: z.string().max(200).nullable(),
+    platform: z.enum([...PLATFORM_IDS, 'manual']),
+    start: timestamp,
+    end: timestamp,
+  })
+  .refine((s) => s.end >= s.start, { message: 'segment ends before it starts' });
+export type SegmentRecord = z.infer<typeof segmentRecordSchema>;
+
+export const offerRecordSchema = z.object({
+  /** `${platform}:${groupId}`: one row per advertised group or study, updated when seen again. */
+  id: z.string().min(3).max(200),
+  platform: z.enum(PLATFORM_IDS),
+  groupId: z.string().min(1).max(128),
+  requesterId: z.string().max(128).nullable(),
+  requesterName: z.string().max(200).nullable(),
+  title: z.string().max(500).nullable(),
+  reward: moneySchema.nullable(),
+  advertisedSeconds: z.number().int().positive().nullable(),
+  advertisedKind: z.enum(ADVERTISED_KINDS).nullable(),
+  firstSeenAt: timestamp,
+  lastSeenAt: timestamp,
+});
+export type OfferRecord = z.infer<typeof offerRecordSchema>;

@@ -1,0 +1,49 @@
+import { platformOfUrl, type PlatformId } from './hosts';
+import { mturkIdsFromUrl, readMturkPage } from './mturk';
+import type { PageInfo, UrlIds } from './page-info';
+
+/**
+ * Picks the adapter for a page. Never throws: a page that breaks an adapter is reported as
+ * unreadable, so the worker is told instead of silently recording nothing.
+ */
+export function readPage(url: URL, doc: Document): PageInfo | null {
+  const platform = platformOfUrl(url);
+  if (platform === null) return null;
+  try {
+    switch (platform) {
+      case 'mturk':
+        return readMturkPage(url, doc);
+      default:
+        // Adapters for the other platforms arrive with issue #4; until then their pages are known
+        // to be platform pages but carry nothing TrueRate reads.
+        return { platform, kind: 'other', missing: [] };
+    }
+  } catch {
+    return { platform, kind: 'other', missing: ['adapter-error'] };
+  }
+}
+
+/** What the URL of a platform page says about the task it shows, without its document. */
+export function idsFromUrl(platform: PlatformId, url: URL): UrlIds {
+  switch (platform) {
+    case 'mturk':
+      return mturkIdsFromUrl(url);
+    default:
+      return { kind: 'other' };
+  }
+}
+
+/**
+ * A content script's report is believed only where the URL the browser gives as its sender agrees:
+ * same platform, same page kind, same task. A page script cannot change `sender.url`.
+ */
+export function pageAgreesWithUrl(page: PageInfo, platform: PlatformId, url: URL): boolean {
+  if (page.platform !== platform) return false;
+  if (!page.task) return true;
+  const ids = idsFromUrl(platform, url);
+  return (
+    ids.kind === page.kind &&
+    ids.externalId === page.task.externalId &&
+    (page.task.groupId === undefined || ids.groupId === page.task.groupId)
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PLATFORM_IDS } from './hosts';
+import { ADVERTISED_KINDS, PAGE_KINDS, type PageInfo } from './page-info';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const moneySchema = z.object({
+  amountMinor: z.number().int().nonnegative().max(100_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+
+export const taskIdentitySchema = z.object({
+  // Platform ids are short tokens; anything else is a page feeding us junk.
+  externalId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  groupId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional(),
+  requesterId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional(),
+  requesterName: text(200).optional(),
+  title: text(500).optional(),
+  reward: moneySchema.optional(),
+  advertised: z
+    .object({
+      seconds: z.number().int().positive().max(7 * 24 * 3600),
+      kind: z.enum(ADVERTISED_KINDS),
+    })
+    .optional(),
+  allottedSeconds: z
+    .number()
+    .int()
+    .positive()
+    .max(366 * 24 * 3600)
+    .optional(),
+});
+
+export const pageInfoSchema = z.object({
+  platform: z.enum(PLATFORM_IDS),
+  kind: z.enum(PAGE_KINDS),
+  task: taskIdentitySchema.optional(),
+  missing: z.array(z.string().max(64)).max(32),
+}) satisfies z.ZodType<PageInfo>;

@@ -1,0 +1,61 @@
+import type { Money } from '../rates/money';
+import type { PlatformId } from './hosts';
+
+/**
+ * What an adapter reads from one platform page. Plain types only: this file is bundled into the
+ * content script, which must stay small, so the zod schema that checks it lives beside it in
+ * page-info-schema.ts and runs in the background.
+ */
+export const PAGE_KINDS = [
+  'list',
+  'preview',
+  'working',
+  'submitted',
+  'returned',
+  'status',
+  'earnings',
+  'other',
+] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/**
+ * `estimate`: the platform's or requester's estimate of the work (Prolific, a "~5 min" title).
+ * `allotted`: a deadline (MTurk's time allotted), never used as an estimate.
+ * `aet`: RaterHub's average estimated time.
+ */
+export const ADVERTISED_KINDS = ['estimate', 'allotted', 'aet'] as const;
+export type AdvertisedKind = (typeof ADVERTISED_KINDS)[number];
+
+export interface AdvertisedTime {
+  seconds: number;
+  kind: AdvertisedKind;
+}
+
+export interface TaskIdentity {
+  /** The unit of paid work on its platform: an MTurk assignment, a Prolific submission, … */
+  externalId: string;
+  groupId?: string;
+  requesterId?: string;
+  requesterName?: string;
+  title?: string;
+  reward?: Money;
+  /** The platform's or requester's estimate of the work, if it gives one. */
+  advertised?: AdvertisedTime;
+  /** The platform's deadline, if any; kept apart from `advertised` on purpose. */
+  allottedSeconds?: number;
+}
+
+export interface PageInfo {
+  platform: PlatformId;
+  kind: PageKind;
+  task?: TaskIdentity;
+  /** Names of fields the adapter expected on this kind of page but could not read. */
+  missing: string[];
+}
+
+/** What a page's URL alone tells about it, used to cross-check a content script's report. */
+export interface UrlIds {
+  kind: PageKind;
+  externalId?: string;
+  groupId?: string;
+}

@@ -1,0 +1,49 @@
+import { PLATFORM_IDS, TASK_FRAME_HOSTS, platformOfUrl, type PlatformId } from './platforms/hosts';
+
+/** The part of runtime.MessageSender the check reads (Chrome and Firefox both fill these). */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+export interface Self {
+  id: string;
+  /** The extension's own origin with a trailing slash: runtime.getURL(''). */
+  origin: string;
+}
+
+export type SenderVerdict =
+  | { kind: 'content'; platform: PlatformId; url: URL; tabId: number; topFrame: boolean }
+  | { kind: 'extension-page'; url: URL }
+  | { kind: 'rejected'; reason: 'foreign-sender' | 'not-a-platform-page' };
+
+/**
+ * Who sent a message. Only this extension's content scripts, on a supported platform's pages, and
+ * this extension's own pages are heard (../shared/design.md, "Trust boundaries").
+ */
+export function classifySender(sender: SenderLike, self: Self): SenderVerdict {
+  if (sender.id !== self.id || !sender.url) return { kind: 'rejected', reason: 'foreign-sender' };
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return { kind: 'rejected', reason: 'foreign-sender' };
+  }
+  if (sender.url.startsWith(self.origin)) return { kind: 'extension-page', url };
+
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0) return { kind: 'rejected', reason: 'foreign-sender' };
+  const platform = platformOfUrl(url) ?? taskFramePlatform(url);
+  if (platform === null) return { kind: 'rejected', reason: 'not-a-platform-page' };
+  return { kind: 'content', platform, url, tabId, topFrame: sender.frameId === 0 };
+}
+
+function taskFramePlatform(url: URL): PlatformId | null {
+  if (url.protocol !== 'https:') return null;
+  for (const id of PLATFORM_IDS) {
+    if (TASK_FRAME_HOSTS[id]?.includes(url.hostname)) return id;
+  }
+  return null;
+}

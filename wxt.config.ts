@@ -1,0 +1,39 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The gecko id is the add-on's identity on addons.mozilla.org and in the e2e profile's user.js.
+export const GECKO_ID = 'truerate@truerate.app';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  // Test-only hooks are compiled in only when TRUERATE_TEST_HOOKS=1 (never in `npm run zip`).
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      'import.meta.env.TRUERATE_TEST_HOOKS': JSON.stringify(process.env.TRUERATE_TEST_HOOKS === '1'),
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Nothing is collected or sent: the worker's records stay on the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/e2e/artifacts/**', '.tmp/**', 'coverage/**'],
+  },
+});
