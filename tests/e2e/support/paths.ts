@@ -1,0 +1,24 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+export const CHROME_DIST = join(ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_DIST = join(ROOT, '.output', 'firefox-mv3');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** A scratch folder under .tmp/ (git-ignored), removed by the returned function. */
+export function scratchDir(prefix: string): { path: string; remove: () => void } {
+  const base = join(ROOT, '.tmp');
+  mkdirSync(base, { recursive: true });
+  const path = mkdtempSync(join(base, `${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
