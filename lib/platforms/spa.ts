@@ -1,0 +1,8 @@
+import type { PlatformId } from './hosts';
+
+/**
+ * Platforms whose web app changes pages without a load (Vue/React routers: platforms.md §2, §3).
+ * Only there does the page reader follow history changes: on server-rendered sites (MTurk) a URL
+ * changed by a page script is not a new page, and following it would let that script stage one.
+ */
+export const SINGLE_PAGE_APPS: ReadonlySet<PlatformId> = new Set(['prolific', 'toloka']);

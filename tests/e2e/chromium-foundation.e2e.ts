@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtures } from '../../demo/fixtures';
+import { startFixtureServer, type FixtureServer } from '../../demo/server';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { artifactPath } from './support/paths';
+
+const working = loadFixtures().find((f) => f.platform === 'mturk' && f.kind === 'working');
+if (!working) throw new Error('tests/fixtures/mturk has no "working" fixture');
+
+describe('Chromium: an MTurk task is read, stored and listed', () => {
+  let server: FixtureServer;
+  let chrome: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  it('lists the accepted task in the popup with its title, requester and reward', async () => {
+    const page = await chrome.newPage();
+    await page.goto(working.url.href);
+    expect(await page.locator('.task-project-title').textContent()).toContain('Transcribe a shopping receipt');
+
+    const popup = await chrome.newPage();
+    await popup.setViewportSize({ width: 360, height: 480 });
+    // The record is written after the content script's message; poll the popup until it shows.
+    await expect
+      .poll(
+        async () => {
+          await popup.goto(chrome.extensionUrl('popup.html'));
+          return popup.locator('li.task').count();
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(1);
+    const task = popup.locator('li.task').first();
+    expect(await task.locator('.task-title').textContent()).toBe(
+      'Transcribe a shopping receipt (~3 min) & "check" totals',
+    );
+    expect(await task.locator('.task-reward').textContent()).toBe('$0.35');
+    expect(await task.locator('.task-requester').textContent()).toBe('Receipt Research Lab');
+    expect(await task.getAttribute('data-task-id')).toBe('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+    await popup.screenshot({ path: artifactPath('chromium-popup.png') });
+  });
+});

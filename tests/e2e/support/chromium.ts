@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_PATH, CHROME_DIST, scratchDir } from './paths';
+
+/**
+ * Flags every Chromium run uses (README, "Real-browser tests"): no network of its own, no
+ * sandbox (root in CI), a fresh profile each time.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--password-store=basic',
+];
+
+export interface ChromiumSession {
+  browser: Browser;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(path: string): string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  hostResolverRules: string;
+  /** SPKI hash of the fixture server's certificate, trusted for this profile only. */
+  spki: string;
+  headless?: boolean;
+  extensionDir?: string;
+  extraArgs?: string[];
+}
+
+/**
+ * Starts Chromium ourselves and attaches over CDP instead of launchPersistentContext: Playwright's
+ * own launch emulates focus on every page, so background tabs would look visible and focused
+ * (../shared/toolchain.md, "What headless Chromium does not emulate"). Attached this way, tab
+ * visibility and focus are the browser's real ones, which the attention tests rely on.
+ */
+export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSession> {
+  const profile = scratchDir('chromium-profile');
+  const tmp = scratchDir('chromium-tmp');
+  const extensionDir = opts.extensionDir ?? CHROME_DIST;
+  const args = [
+    ...CHROMIUM_FLAGS,
+    `--user-data-dir=${profile.path}`,
+    '--remote-debugging-port=0',
+    `--host-resolver-rules=${opts.hostResolverRules}`,
+    `--ignore-certificate-errors-spki-list=${opts.spki}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    ...(opts.headless === false ? [] : ['--headless']),
+    ...(opts.extraArgs ?? []),
+    'about:blank',
+  ];
+  const child = spawn(CHROMIUM_PATH, args, {
+    env: { ...process.env, TMPDIR: tmp.path },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  const cleanup = () => {
+    killGroup(child);
+    profile.remove();
+    tmp.remove();
+  };
+  try {
+    const wsUrl = await devtoolsUrl(child);
+    const browser = await chromium.connectOverCDP(wsUrl, { noDefaults: true });
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('Chromium started without a default browser context');
+    const serviceWorker =
+      context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().endsWith('/background.js'),
+        timeout: 30_000,
+      }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      browser,
+      context,
+      extensionId,
+      serviceWorker,
+      extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+      newPage: () => context.newPage(),
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        cleanup();
+      },
+    };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+function devtoolsUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => {
+      reject(new Error(`Chromium did not print its DevTools URL within 30 s. stderr:\n${seen}`));
+    }, 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}) before DevTools was ready. stderr:\n${seen}`));
+    });
+  });
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    // Chromium forks renderers and helpers; the negative pid ends the whole group.
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}

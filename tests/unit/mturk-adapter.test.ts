@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { readPage } from '@/lib/platforms';
+import { readMturkPage, requesterIdFromContactUrl } from '@/lib/platforms/mturk';
+import { pageInfoSchema } from '@/lib/platforms/page-info-schema';
+import { documentOf, fixturesOf } from './helpers/fixtures';
+
+const pages = fixturesOf('mturk').filter((f) => f.url.hostname !== 'www.mturkcontent.com');
+
+describe('MTurk adapter over fixtures', () => {
+  it.each(pages.map((f) => [f.file.split('/').pop(), f] as const))(
+    '%s: reads the kind the fixture declares, and a valid PageInfo',
+    (_name, fixture) => {
+      const info = readPage(fixture.url, documentOf(fixture));
+      expect(info?.kind).toBe(fixture.kind);
+      expect(pageInfoSchema.safeParse(info).success).toBe(true);
+    },
+  );
+
+  it('reads everything the accepted page advertises', () => {
+    const fixture = pages.find((f) => f.kind === 'working');
+    if (!fixture) throw new Error('no working fixture');
+    expect(readMturkPage(fixture.url, documentOf(fixture))).toEqual({
+      platform: 'mturk',
+      kind: 'working',
+      task: {
+        externalId: '3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P',
+        groupId: '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA',
+        requesterId: 'A2P2MT8IK72CVZ',
+        requesterName: 'Receipt Research Lab',
+        title: 'Transcribe a shopping receipt (~3 min) & "check" totals',
+        reward: { amountMinor: 35, currency: 'USD' },
+        advertised: { seconds: 180, kind: 'estimate' },
+        allottedSeconds: 1800,
+      },
+      missing: [],
+    });
+  });
+
+  it('never takes time allotted as the advertised estimate', () => {
+    const fixture = pages.find((f) => f.kind === 'working');
+    if (!fixture) throw new Error('no working fixture');
+    const doc = documentOf(fixture);
+    const modal = doc.querySelector('[data-react-class*="ShowModal"]');
+    const props = JSON.parse(modal?.getAttribute('data-react-props') ?? '{}');
+    props.modalOptions.projectTitle = 'Transcribe a shopping receipt';
+    modal?.setAttribute('data-react-props', JSON.stringify(props));
+    const info = readMturkPage(fixture.url, doc);
+    expect(info.task?.advertised).toBeUndefined();
+    expect(info.task?.allottedSeconds).toBe(1800);
+  });
+
+  it('returns a partial result naming what is missing when the props are gone', () => {
+    const fixture = pages.find((f) => f.kind === 'working');
+    if (!fixture) throw new Error('no working fixture');
+    const doc = documentOf(fixture);
+    doc.querySelector('[data-react-class*="ShowModal"]')?.remove();
+    const info = readMturkPage(fixture.url, doc);
+    expect(info.kind).toBe('working');
+    expect(info.task?.externalId).toBe('3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+    // The visible title survives in the DOM even without the props.
+    expect(info.task?.title).toBe('Transcribe a shopping receipt (~3 min) & "check" totals');
+    expect(info.missing).toEqual(['modalOptions', 'requesterName', 'requesterId', 'reward']);
+    expect(pageInfoSchema.safeParse(info).success).toBe(true);
+  });
+
+  it('does not throw on garbage props', () => {
+    const fixture = pages.find((f) => f.kind === 'working');
+    if (!fixture) throw new Error('no working fixture');
+    for (const garbage of ['{', 'null', '[]', '"x"', '{"modalOptions":{"monetaryReward":{"amountInDollars":"lots"}}}']) {
+      const doc = documentOf(fixture);
+      doc.querySelector('[data-react-class*="ShowModal"]')?.setAttribute('data-react-props', garbage);
+      const info = readMturkPage(fixture.url, doc);
+      expect(info.missing).toContain('reward');
+      expect(pageInfoSchema.safeParse(info).success).toBe(true);
+    }
+  });
+
+  it('tells a preview (no assignment_id) from an accepted page', () => {
+    const url = new URL('https://worker.mturk.com/projects/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA/tasks/3VW0LJ5NQ8T2XA4C7E9G1I3K5M7O9R?ref=w_pl_prvw');
+    expect(readPage(url, document)?.kind).toBe('preview');
+  });
+
+  it('reads the sandbox host like the worker host', () => {
+    const url = new URL('https://workersandbox.mturk.com/projects/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA/tasks/3VW0LJ5NQ8T2XA4C7E9G1I3K5M7O9R?assignment_id=3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+    expect(readPage(url, document)).toMatchObject({ platform: 'mturk', kind: 'working' });
+  });
+});
+
+describe('requesterIdFromContactUrl', () => {
+  it.each([
+    ['/contact_requester/hit_type_messages/new?hit_type_message%5Bhit_type_id%5D=G&hit_type_message%5Brequester_id%5D=A2P2MT8IK72CVZ', 'A2P2MT8IK72CVZ'],
+    ['/contact?hit_type_message[requester_id]=A1B2C3D4E5', 'A1B2C3D4E5'],
+    ['/contact?hit_type_message%5Brequester_id%5D=<script>', undefined],
+    [undefined, undefined],
+    ['http://[', undefined],
+  ])('%j -> %j', (url, id) => {
+    expect(requesterIdFromContactUrl(url)).toBe(id);
+  });
+});
