@@ -7,11 +7,5 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
-    environmentOptions: {
-      // Fixtures reference stylesheets and task iframes; unit tests read the DOM only.
-      happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } },
-    },
-    // happy-dom reports each task iframe it declines to load; that is expected here, not news.
-    onConsoleLog: (log) => !log.includes('Iframe page loading is disabled'),
   },
 });

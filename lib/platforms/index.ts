@@ -6,7 +6,7 @@ import type { PageInfo, UrlIds } from './page-info';
  * Picks the adapter for a page. Never throws: a page that breaks an adapter is reported as
  * unreadable, so the worker is told instead of silently recording nothing.
  */
-export function readPage(url: URL, doc: Document): PageInfo | null {
+export function readPage(url: URL, doc: ParentNode): PageInfo | null {
   const platform = platformOfUrl(url);
   if (platform === null) return null;
   try {

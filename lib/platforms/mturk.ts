@@ -22,7 +22,7 @@ export function mturkIdsFromUrl(url: URL): UrlIds {
   return { kind: 'working', externalId: assignmentId, groupId };
 }
 
-export function readMturkPage(url: URL, doc: Document): PageInfo {
+export function readMturkPage(url: URL, doc: ParentNode): PageInfo {
   const ids = mturkIdsFromUrl(url);
   if (ids.kind !== 'working' || !ids.externalId) {
     return { platform: 'mturk', kind: ids.kind, missing: [] };
@@ -82,7 +82,7 @@ export function requesterIdFromContactUrl(contactUrl: string | undefined): strin
   return id && /^A[A-Z0-9]{5,40}$/.test(id) ? id : undefined;
 }
 
-function textOf(doc: Document, selector: string): string | undefined {
+function textOf(doc: ParentNode, selector: string): string | undefined {
   const value = doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
   return value ? value : undefined;
 }

@@ -3,7 +3,7 @@
  * (platforms.md §1, confidence H). The page is hostile: any attribute may be missing or garbage,
  * so this never throws and returns unknown for the caller to pick apart.
  */
-export function readReactProps(doc: Document, componentSubstring: string): unknown {
+export function readReactProps(doc: ParentNode, componentSubstring: string): unknown {
   const el = doc.querySelector(`[data-react-class*="${componentSubstring}"]`);
   const raw = el?.getAttribute('data-react-props');
   if (!raw) return undefined;

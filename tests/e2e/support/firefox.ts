@@ -89,6 +89,7 @@ const QUIET_PREFS: Record<string, Pref> = {
   'toolkit.telemetry.firstShutdownPing.enabled': false,
   'toolkit.telemetry.updatePing.enabled': false,
   'toolkit.startup.max_resumed_crashes': -1,
+  // Honoured on ESR only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 (set in launchFirefox).
   'services.settings.server': 'data:,#remote-settings-disabled',
   'security.remote_settings.crlite_filters.enabled': false,
   'security.remote_settings.intermediates.enabled': false,
@@ -98,7 +99,9 @@ const QUIET_PREFS: Record<string, Pref> = {
   'extensions.getAddons.cache.enabled': false,
   'extensions.systemAddon.update.enabled': false,
   'extensions.blocklist.enabled': false,
+  'media.gmp-manager.updateEnabled': false,
   'media.gmp-manager.url': 'data:,',
+  'media.gmp-manager.chromium-update-url': 'data:,',
   'media.gmp-gmpopenh264.enabled': false,
   'media.gmp-widevinecdm.enabled': false,
   'identity.fxaccounts.enabled': false,
@@ -340,7 +343,13 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
     {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, TMPDIR: tmp, MOZ_CRASHREPORTER_DISABLE: '1' },
+      env: {
+        ...process.env,
+        TMPDIR: tmp,
+        MOZ_CRASHREPORTER_DISABLE: '1',
+        // Without it, release builds ignore services.settings.server and poll Mozilla's servers.
+        MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+      },
     },
   );
   // Kept for error messages; reading it also keeps Firefox from blocking on a full pipe.

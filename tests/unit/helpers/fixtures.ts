@@ -1,13 +1,13 @@
 import { loadFixtures, type Fixture } from '../../../demo/fixtures';
 
 /**
- * A fixture's HTML as an inert Document (no browsing context: its iframes and stylesheets are not
- * fetched), which is all an adapter reads.
+ * A fixture's HTML, parsed inert (template content: its iframes and stylesheets are not fetched),
+ * which is all an adapter reads.
  */
-export function documentOf(fixture: Fixture): Document {
-  const doc = document.implementation.createHTMLDocument('');
-  doc.documentElement.innerHTML = fixture.html.replace(/^<!-- fixture: .*? -->\s*<!doctype html>/i, '');
-  return doc;
+export function documentOf(fixture: Fixture): ParentNode {
+  const template = document.createElement('template');
+  template.innerHTML = fixture.html;
+  return template.content;
 }
 
 export function fixturesOf(platform: string): Fixture[] {

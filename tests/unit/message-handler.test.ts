@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type TrueRateDb } from '@/lib/db/database';
+import { createMessageHandler } from '@/lib/message-handler';
+import type { RejectReason } from '@/lib/messages';
+import type { PageInfo } from '@/lib/platforms/page-info';
+
+const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
+const GROUP = '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA';
+const ASSIGNMENT = '3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
+const TASK_URL = `https://worker.mturk.com/projects/${GROUP}/tasks/3VW0LJ5NQ8T2XA4C7E9G1I3K5M7O9R?assignment_id=${ASSIGNMENT}`;
+const content = { id: self.id, url: TASK_URL, frameId: 0, tab: { id: 4 } };
+
+const page = (overrides: Partial<PageInfo['task']> = {}): PageInfo => ({
+  platform: 'mturk',
+  kind: 'working',
+  task: {
+    externalId: ASSIGNMENT,
+    groupId: GROUP,
+    title: 'Transcribe a receipt',
+    requesterName: 'Receipt Lab',
+    reward: { amountMinor: 35, currency: 'USD' },
+    ...overrides,
+  },
+  missing: [],
+});
+
+let db: TrueRateDb;
+let clock: number;
+let rejects: RejectReason[];
+let handle: ReturnType<typeof createMessageHandler>;
+
+beforeEach(async () => {
+  db = createDb(`test-${crypto.randomUUID()}`);
+  clock = 1_700_000_000_000;
+  rejects = [];
+  handle = createMessageHandler({
+    db,
+    self,
+    version: '9.9.9',
+    now: () => clock,
+    onReject: (reason) => rejects.push(reason),
+  });
+});
+
+describe('message handler', () => {
+  it('records a task page once, then reports it unchanged', async () => {
+    expect(await handle({ type: 'page/read', page: page() }, content)).toEqual({
+      type: 'page/recorded',
+      outcome: 'created',
+      taskId: `mturk:${ASSIGNMENT}`,
+    });
+    clock += 5000;
+    expect(await handle({ type: 'page/read', page: page() }, content)).toMatchObject({ outcome: 'unchanged' });
+    const stored = await db.tasks.get(`mturk:${ASSIGNMENT}`);
+    expect(stored).toMatchObject({
+      platform: 'mturk',
+      externalId: ASSIGNMENT,
+      groupId: GROUP,
+      title: 'Transcribe a receipt',
+      reward: { amountMinor: 35, currency: 'USD' },
+      status: 'accepted',
+      acceptedAt: 1_700_000_000_000,
+      activeMs: 0,
+      idleThresholdS: 60,
+    });
+  });
+
+  it('updates what the page advertises without touching when it was accepted', async () => {
+    await handle({ type: 'page/read', page: page({ title: undefined }) }, content);
+    clock += 60_000;
+    expect(await handle({ type: 'page/read', page: page() }, content)).toMatchObject({ outcome: 'updated' });
+    const stored = await db.tasks.get(`mturk:${ASSIGNMENT}`);
+    expect(stored?.title).toBe('Transcribe a receipt');
+    expect(stored?.acceptedAt).toBe(1_700_000_000_000);
+    expect(stored?.updatedAt).toBe(1_700_000_060_000);
+  });
+
+  it.each([
+    ['a task id the URL does not carry', { type: 'page/read', page: page({ externalId: '3OTHEROTHEROTHEROTHEROTHER1' }) }, content, 'page-does-not-match-url'],
+    ['another platform than the URL', { type: 'page/read', page: { ...page(), platform: 'prolific' } }, content, 'page-does-not-match-url'],
+    ['a report from a sub-frame', { type: 'page/read', page: page() }, { ...content, frameId: 2 }, 'not-top-frame'],
+    ['an unknown message type', { type: 'tasks/delete-all' }, content, 'invalid-message'],
+    ['a reward in floats', { type: 'page/read', page: page({ reward: { amountMinor: 0.35, currency: 'USD' } }) }, content, 'invalid-message'],
+    ['markup as an id', { type: 'page/read', page: page({ externalId: '<img src=x onerror=alert(1)>' }) }, content, 'invalid-message'],
+    ['a page-only message from a content script', { type: 'status/get' }, content, 'invalid-message'],
+    ['a content message from another extension', { type: 'page/read', page: page() }, { ...content, id: 'evil' }, 'foreign-sender'],
+    ['a content message from a non-platform page', { type: 'page/read', page: page() }, { ...content, url: 'https://evil.example/x' }, 'not-a-platform-page'],
+    ['not an object', 'page/read', content, 'invalid-message'],
+  ] as const)('rejects %s and writes nothing', async (_name, message, sender, reason) => {
+    expect(await handle(message, sender)).toMatchObject({ type: 'rejected', reason });
+    expect(rejects).toEqual([reason]);
+    expect(await db.tasks.count()).toBe(0);
+  });
+
+  it('refuses a content message sent from an extension page', async () => {
+    const reply = await handle({ type: 'page/read', page: page() }, { id: self.id, url: `${self.origin}popup.html` });
+    expect(reply).toMatchObject({ type: 'rejected', reason: 'not-allowed-from-sender' });
+    expect(await db.tasks.count()).toBe(0);
+  });
+
+  it('answers an extension page with the status', async () => {
+    await handle({ type: 'page/read', page: page() }, content);
+    const reply = await handle({ type: 'status/get' }, { id: self.id, url: `${self.origin}popup.html` });
+    expect(reply).toMatchObject({ type: 'status', version: '9.9.9', lastTask: { id: `mturk:${ASSIGNMENT}` } });
+  });
+
+  it('replies internal-error instead of throwing when the database fails', async () => {
+    db.close();
+    await db.delete();
+    const broken = createMessageHandler({
+      db: { ...db, transaction: () => Promise.reject(new Error('disk full')) } as unknown as TrueRateDb,
+      self,
+      version: '1',
+      now: () => clock,
+    });
+    expect(await broken({ type: 'page/read', page: page() }, content)).toEqual({
+      type: 'rejected',
+      reason: 'internal-error',
+      detail: 'disk full',
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '@/lib/db/database';
+import { LATEST_VERSION, MIGRATIONS } from '@/lib/db/migrations';
+import { offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/db/records';
+
+interface DbFixture {
+  version: number;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+const fixtureOf = (version: number): DbFixture =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'db', `v${version}.json`), 'utf8'));
+
+/** Writes a fixture with exactly the schema of its own version, as an old TrueRate would have. */
+async function seedAtVersion(name: string, fixture: DbFixture): Promise<void> {
+  const old = new Dexie(name);
+  for (const m of MIGRATIONS.filter((m) => m.version <= fixture.version)) {
+    old.version(m.version).stores(m.stores);
+  }
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… with no gap', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('every version has a fixture of itself, so the next migration has a "before" to test on', () => {
+    for (const m of MIGRATIONS) expect(fixtureOf(m.version).version).toBe(m.version);
+  });
+
+  it('the latest fixture holds valid records of the latest version', () => {
+    const { tables } = fixtureOf(LATEST_VERSION);
+    for (const t of tables.tasks ?? []) expect(taskRecordSchema.parse(t)).toEqual(t);
+    for (const s of tables.segments ?? []) expect(segmentRecordSchema.parse(s)).toEqual(s);
+    for (const o of tables.offers ?? []) expect(offerRecordSchema.parse(o)).toEqual(o);
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.version] as const))(
+    'a database of version %i opens with the current code and keeps every record',
+    async (version) => {
+      const fixture = fixtureOf(version);
+      const name = `migrate-${version}-${crypto.randomUUID()}`;
+      await seedAtVersion(name, fixture);
+      const db = createDb(name);
+      await db.open();
+      expect(db.verno).toBe(LATEST_VERSION);
+      for (const [table, rows] of Object.entries(fixture.tables)) {
+        // Later migrations transform records; the count of records never changes.
+        expect(await db.table(table).count()).toBe(rows.length);
+      }
+      if (version === LATEST_VERSION) {
+        expect(await db.tasks.toArray()).toEqual(fixture.tables.tasks);
+        expect(await db.segments.orderBy('id').toArray()).toEqual(fixture.tables.segments);
+      }
+      db.close();
+    },
+  );
+
+  it.each(MIGRATIONS.filter((m) => m.upgrade).map((m) => [m.version, m] as const))(
+    'migration %i is a pure function of each record of the version before',
+    (version, migration) => {
+      const before = fixtureOf(version - 1);
+      for (const [table, migrate] of Object.entries(migration.upgrade ?? {})) {
+        for (const record of before.tables[table] ?? []) {
+          const copy = structuredClone(record);
+          expect(migrate(copy)).toEqual(migrate(structuredClone(record)));
+          expect(copy).toEqual(record);
+        }
+      }
+    },
+  );
+});
