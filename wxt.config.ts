@@ -10,6 +10,7 @@ export default defineConfig({
   // Test-only hooks are compiled in only when TRUERATE_TEST_HOOKS=1 (never in `npm run zip`).
   vite: () => ({
     plugins: [preact()],
+
     define: {
       'import.meta.env.TRUERATE_TEST_HOOKS': JSON.stringify(process.env.TRUERATE_TEST_HOOKS === '1'),
     },
