@@ -11,6 +11,11 @@ export function t(key: string, substitutions?: string | string[]): string {
   return message === '' ? key : message;
 }
 
+/**
+ * The locale the strings are shown in, so numbers and dates match the words around them. Each
+ * messages.json names its own language in "locale": `@@ui_locale` and getUILanguage() can disagree
+ * with the file Chrome actually picked (headless Chromium with --lang=fr says "en_US").
+ */
 export function uiLocale(): string {
-  return browser.i18n.getUILanguage();
+  return browser.i18n.getMessage('locale') || browser.i18n.getUILanguage();
 }

@@ -44,6 +44,68 @@ describe('Chromium: an MTurk task is read, stored and listed', () => {
     expect(await task.locator('.task-reward').textContent()).toBe('$0.35');
     expect(await task.locator('.task-requester').textContent()).toBe('Receipt Research Lab');
     expect(await task.getAttribute('data-task-id')).toBe('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
-    await popup.screenshot({ path: artifactPath('chromium-popup.png') });
+    await popup.screenshot({ path: artifactPath('chromium-popup-en-light.png') });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(21, 24, 28)',
+    );
+    await popup.screenshot({ path: artifactPath('chromium-popup-en-dark.png') });
+  });
+
+  it('shows an empty state that says what to do, in a fresh profile', async () => {
+    const fresh = await launchChromium({
+      hostResolverRules: server.hostResolverRules,
+      spki: server.spki,
+    });
+    try {
+      const popup = await fresh.newPage();
+      await popup.goto(fresh.extensionUrl('popup.html'));
+      expect(await popup.locator('.empty').textContent()).toContain('Open a task on Mechanical Turk');
+      expect(await popup.locator('li.task').count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('Chromium in French', () => {
+  let server: FixtureServer;
+  let chrome: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    chrome = await launchChromium({
+      hostResolverRules: server.hostResolverRules,
+      spki: server.spki,
+      extraArgs: ['--lang=fr'],
+    });
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  it('translates the popup and formats money the French way', async () => {
+    const page = await chrome.newPage();
+    await page.goto(working.url.href);
+    const popup = await chrome.newPage();
+    await popup.setViewportSize({ width: 360, height: 480 });
+    await expect
+      .poll(
+        async () => {
+          await popup.goto(chrome.extensionUrl('popup.html'));
+          return popup.locator('li.task').count();
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(1);
+    expect(await popup.locator('h2').first().textContent()).toBe('Tâches récentes');
+    expect(await popup.locator('.task-status').textContent()).toBe('Acceptée');
+    expect(await popup.locator('html').getAttribute('lang')).toMatch(/^fr/);
+    // fr: 0,35 followed by a no-break space and the dollar sign ("0,35 $US" or "0,35 $").
+    expect(await popup.locator('.task-reward').textContent()).toMatch(/^0,35\s\$/u);
+    await popup.screenshot({ path: artifactPath('chromium-popup-fr-light.png') });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: artifactPath('chromium-popup-fr-dark.png') });
   });
 });
