@@ -30,6 +30,8 @@ export default defineConfig({
               // Nothing is collected or sent: the worker's records stay on the machine.
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions needs Firefox for Android 142 (web-ext lint).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
