@@ -37,7 +37,7 @@ function render(size: number): Buffer {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let px = 0; px < size; px++) {
-      const acc = [0, 0, 0, 0];
+      const acc: [number, number, number, number] = [0, 0, 0, 0];
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const c = shade((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
@@ -49,9 +49,9 @@ function render(size: number): Buffer {
         }
       }
       const n = ss * ss;
-      const alpha = acc[3]! / n;
+      const alpha = acc[3] / n;
       const k = alpha > 0 ? 255 / (alpha * n) : 0;
-      row.set([acc[0]! * k, acc[1]! * k, acc[2]! * k, alpha].map(Math.round), 1 + px * 4);
+      row.set([acc[0] * k, acc[1] * k, acc[2] * k, alpha].map(Math.round), 1 + px * 4);
     }
     rows.push(row);
   }
