@@ -1,0 +1,295 @@
+import type { EngineEvent, Segment, Source } from './events';
+import type { EngineConfig, EngineState, OpenSegment, TabState } from './state';
+
+/**
+ * The attention engine: a pure function from (state, event) to the next state and the segments
+ * that event closed. No clock and no browser call: the background feeds it events stamped with
+ * its own clock and persists what it returns. Rules: ../shared/design.md, "Time".
+ *
+ * - Time counts only on the attention tab: the active tab of the focused window, not hidden, not
+ *   while the screen is locked or tracking is paused. A manual timer takes all attention.
+ * - Between two signs of activity, time counts if the gap is at most the task's idle threshold;
+ *   a longer gap counts nothing, from the last sign on.
+ * - A sensor tab whose pulses stop for more than 3 heartbeats (sleep, crash) ends its segment at
+ *   the last sign; so do ticks that stop for more than 3 tick periods.
+ * - Signs inferred from browser.idle (focus in a cross-origin frame, linked tabs, manual timer)
+ *   are taken back to the last real input when browser.idle reports "idle".
+ */
+export interface StepResult {
+  state: EngineState;
+  /** Segments this event closed, each with end > start, in order. */
+  closed: Segment[];
+  /** A quiet gap inside a task the worker just came back to: ask whether it was work. */
+  gap: Segment | null;
+}
+
+interface Attribution {
+  taskId: string | null;
+  platform: Source;
+  thresholdMs: number;
+  tabId: number | null;
+  byTicks: boolean;
+}
+
+export function step(prev: EngineState, event: EngineEvent, config: EngineConfig): StepResult {
+  const s: EngineState = {
+    ...prev,
+    tabs: { ...prev.tabs },
+    activeTabByWindow: { ...prev.activeTabByWindow },
+  };
+  const out: StepResult = { state: s, closed: [], gap: null };
+  const t = event.at;
+
+  switch (event.type) {
+    case 'pulse': {
+      const tab = s.tabs[event.tabId];
+      if (!tab) break;
+      const slept = tab.pulseAt !== null && t - tab.pulseAt > 3 * config.heartbeatMs;
+      if (slept && s.open?.tabId === event.tabId && !s.open.byTicks) close(s, out, true);
+      const next: TabState = {
+        ...tab,
+        visible: event.visible,
+        media: event.media,
+        focusInFrame: event.focusInFrame,
+        pulseAt: Math.max(tab.pulseAt ?? t, t),
+      };
+      s.tabs[event.tabId] = next;
+      if (!event.visible) {
+        if (s.open?.tabId === event.tabId && !s.manual) close(s, out, false);
+        break;
+      }
+      if (event.input !== null) sign(s, out, event.tabId, Math.min(event.input, t), true);
+      if (event.media) sign(s, out, event.tabId, t, true);
+      else if (event.focusInFrame && s.idle === 'active') sign(s, out, event.tabId, t, false);
+      break;
+    }
+    case 'tick': {
+      const slept = s.lastTickAt !== null && t - s.lastTickAt > 3 * config.tickMs;
+      if (slept && s.open?.byTicks) close(s, out, true);
+      s.lastTickAt = Math.max(s.lastTickAt ?? t, t);
+      const target = attentionTab(s);
+      const linked = target !== null && s.tabs[target]?.linked === true;
+      if (s.idle === 'active' && (linked || (s.manual && s.focusedWindowId !== null))) {
+        sign(s, out, target, t, false);
+      }
+      break;
+    }
+    case 'tab-page':
+    case 'tab-linked': {
+      const linked = event.type === 'tab-linked';
+      const before = s.tabs[event.tabId];
+      const same =
+        before?.taskId === event.taskId && before.platform === event.platform && before.linked === linked;
+      const isTarget = attentionTab(s) === event.tabId;
+      if (isTarget && !same) switchAway(s, out, t);
+      s.tabs[event.tabId] = {
+        windowId: event.windowId,
+        platform: event.platform,
+        taskId: event.taskId,
+        thresholdMs: event.thresholdMs,
+        linked,
+        visible: before?.visible ?? true,
+        media: before?.media ?? false,
+        focusInFrame: before?.focusInFrame ?? false,
+        pulseAt: before?.pulseAt ?? null,
+      };
+      // A page load or a new linked tab is the worker's own doing: a sign on the new page.
+      if (attentionTab(s) === event.tabId && !same) sign(s, out, event.tabId, t, true);
+      break;
+    }
+    case 'tab-unlinked':
+    case 'tab-closed': {
+      if (attentionTab(s) === event.tabId) switchAway(s, out, t);
+      else if (s.open?.tabId === event.tabId && !s.manual) close(s, out, false);
+      delete s.tabs[event.tabId];
+      if (event.type === 'tab-closed') {
+        for (const [w, id] of Object.entries(s.activeTabByWindow)) {
+          if (id === event.tabId) delete s.activeTabByWindow[w];
+        }
+      }
+      break;
+    }
+    case 'tab-activated': {
+      const key = String(event.windowId);
+      if (s.activeTabByWindow[key] === event.tabId) break;
+      if (s.manual) {
+        // A manual timer does not follow tabs; the click is still a sign of the worker.
+        s.activeTabByWindow[key] = event.tabId;
+        sign(s, out, null, t, true);
+        break;
+      }
+      const inFocusedWindow = s.focusedWindowId === event.windowId;
+      if (inFocusedWindow) switchAway(s, out, t);
+      s.activeTabByWindow[key] = event.tabId;
+      if (inFocusedWindow) arrive(s, out, t);
+      break;
+    }
+    case 'window-focus': {
+      if (s.focusedWindowId === event.windowId) break;
+      switchAway(s, out, t);
+      s.focusedWindowId = event.windowId;
+      arrive(s, out, t);
+      break;
+    }
+    case 'idle-state': {
+      s.idleDetectionMs = event.detectionMs;
+      if (event.state !== 'active' && s.open) {
+        const open = s.open;
+        const inferred = open.byTicks || (open.tabId !== null && s.tabs[open.tabId]?.focusInFrame);
+        if (event.state === 'locked' || inferred) {
+          // browser.idle says "idle" detectionMs after the last input anywhere on the machine.
+          const lastInput = t - event.detectionMs;
+          s.open = { ...open, end: Math.max(open.sureEnd, Math.min(open.end, lastInput)) };
+          close(s, out, true);
+        }
+      }
+      s.idle = event.state;
+      break;
+    }
+    case 'task-ended': {
+      if (s.open?.taskId === event.taskId) {
+        sign(s, out, s.open.tabId, t, true);
+        close(s, out, false);
+      }
+      for (const [id, tab] of Object.entries(s.tabs)) {
+        if (tab.taskId !== event.taskId) continue;
+        if (tab.linked) delete s.tabs[id];
+        else s.tabs[id] = { ...tab, taskId: null };
+      }
+      if (s.quietSince?.taskId === event.taskId) s.quietSince = null;
+      if (s.manual?.taskId === event.taskId) s.manual = null;
+      arrive(s, out, t);
+      break;
+    }
+    case 'manual-start': {
+      switchAway(s, out, t);
+      s.manual = { taskId: event.taskId, thresholdMs: event.thresholdMs };
+      arrive(s, out, t);
+      break;
+    }
+    case 'manual-stop': {
+      if (!s.manual) break;
+      switchAway(s, out, t);
+      s.manual = null;
+      arrive(s, out, t);
+      break;
+    }
+    case 'pause': {
+      if (s.paused) break;
+      switchAway(s, out, t);
+      s.paused = true;
+      break;
+    }
+    case 'resume': {
+      if (!s.paused) break;
+      s.paused = false;
+      arrive(s, out, t);
+      break;
+    }
+  }
+  s.highWater = Math.max(s.highWater, t);
+  return out;
+}
+
+/** The tab whose signs count now, or null. With a manual timer, signs of any platform tab count. */
+export function attentionTab(s: EngineState): number | null {
+  if (s.paused || s.idle === 'locked' || s.focusedWindowId === null) return null;
+  const tabId = s.activeTabByWindow[String(s.focusedWindowId)];
+  if (tabId === undefined) return null;
+  const tab = s.tabs[tabId];
+  if (!tab || (!tab.linked && !tab.visible)) return null;
+  return tabId;
+}
+
+function attributionOf(s: EngineState, tabId: number | null): Attribution | null {
+  if (s.paused || s.idle === 'locked' || s.focusedWindowId === null) return null;
+  if (s.manual) {
+    return { taskId: s.manual.taskId, platform: 'manual', thresholdMs: s.manual.thresholdMs, tabId, byTicks: true };
+  }
+  if (tabId === null || attentionTab(s) !== tabId) return null;
+  const tab = s.tabs[tabId];
+  if (!tab) return null;
+  return { taskId: tab.taskId, platform: tab.platform, thresholdMs: tab.thresholdMs, tabId, byTicks: tab.linked };
+}
+
+/** A sign of activity at `at` on `tabId`: extends the open segment, or opens a new one. */
+function sign(s: EngineState, out: StepResult, tabId: number | null, at: number, sure: boolean): void {
+  const who = attributionOf(s, tabId);
+  if (!who) return;
+  const open = s.open;
+  const sameWork = open !== null && open.taskId === who.taskId && open.platform === who.platform;
+  if (open && sameWork && at >= open.start && at <= open.end) {
+    if (sure && at > open.sureEnd) s.open = { ...open, sureEnd: at };
+    return; // already counted (a duplicated or late pulse)
+  }
+  // Never count before the latest instant already recorded: pulses arriving late, or a clock set back.
+  if (at < s.highWater && !(open && sameWork && at > open.end)) return;
+  if (open && sameWork && at - open.end <= open.thresholdMs) {
+    s.open = { ...open, end: at, sureEnd: sure ? at : open.sureEnd, tabId: who.tabId, byTicks: who.byTicks };
+    return;
+  }
+  const quiet = open !== null && sameWork;
+  if (open) close(s, out, quiet);
+  if (who.taskId !== null && s.quietSince?.taskId === who.taskId && at > s.quietSince.end) {
+    out.gap = { taskId: who.taskId, platform: who.platform, start: s.quietSince.end, end: at };
+  }
+  s.quietSince = null;
+  s.open = {
+    taskId: who.taskId,
+    platform: who.platform,
+    start: at,
+    end: at,
+    tabId: who.tabId,
+    thresholdMs: who.thresholdMs,
+    sureEnd: at,
+    byTicks: who.byTicks,
+  };
+}
+
+/** Ends the open segment at its last sign. `quiet`: it ended because the worker went quiet. */
+function close(s: EngineState, out: StepResult, quiet: boolean): void {
+  const open = s.open;
+  if (!open) return;
+  s.open = null;
+  if (open.end > open.start) {
+    out.closed.push({ taskId: open.taskId, platform: open.platform, start: open.start, end: open.end });
+  }
+  s.quietSince =
+    quiet && open.taskId !== null ? { taskId: open.taskId, platform: open.platform, end: open.end } : null;
+}
+
+/** Attention leaves the current target: leaving (clicking a tab, a window) is itself a sign. */
+function switchAway(s: EngineState, out: StepResult, at: number): void {
+  const target = attentionTab(s);
+  if (s.open && (target !== null || s.manual)) sign(s, out, s.manual ? s.open.tabId : target, at, true);
+  close(s, out, false);
+}
+
+/** Attention arrives on whatever is now the target: arriving is a sign. */
+function arrive(s: EngineState, out: StepResult, at: number): void {
+  const target = attentionTab(s);
+  if (target !== null || (s.manual && s.focusedWindowId !== null)) sign(s, out, target, at, true);
+}
+
+/** Replays events from a state: the same events always give the same segments. */
+export function replay(
+  state: EngineState,
+  events: readonly EngineEvent[],
+  config: EngineConfig,
+): { state: EngineState; segments: Segment[]; gaps: Segment[] } {
+  let current = state;
+  const segments: Segment[] = [];
+  const gaps: Segment[] = [];
+  for (const event of events) {
+    const result = step(current, event, config);
+    current = result.state;
+    segments.push(...result.closed);
+    if (result.gap) gaps.push(result.gap);
+  }
+  return { state: current, segments, gaps };
+}
+
+/** Active time of a task so far: its closed segments plus the open one (live timer). */
+export function openSegmentOf(state: EngineState): OpenSegment | null {
+  return state.open;
+}

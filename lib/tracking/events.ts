@@ -1,0 +1,69 @@
+import type { PlatformId } from '../platforms/hosts';
+
+/**
+ * What the attention engine hears. Every event carries `at`, the background's clock in epoch ms
+ * (never a page's clock). Definitions: ../shared/design.md, "Time: what is measured".
+ */
+export type Source = PlatformId | 'manual';
+
+export type IdleState = 'active' | 'idle' | 'locked';
+
+export type EngineEvent =
+  /**
+   * A pulse from the activity sensor of a frame in `tabId`. `input`: the time of the last input
+   * (key, pointer, wheel, touch, scroll) the pulse reports, if any since the previous pulse.
+   * `media`: audio or video is playing in the frame. `focusInFrame`: focus is inside a
+   * cross-origin frame the sensor cannot see into. Every pulse also proves the machine is awake.
+   */
+  | {
+      type: 'pulse';
+      at: number;
+      tabId: number;
+      input: number | null;
+      media: boolean;
+      focusInFrame: boolean;
+      visible: boolean;
+    }
+  /** What a tab shows: a platform page, with the task open in it (null: overhead). */
+  | {
+      type: 'tab-page';
+      at: number;
+      tabId: number;
+      windowId: number;
+      platform: PlatformId;
+      taskId: string | null;
+      thresholdMs: number;
+    }
+  /** A tab opened from a task (survey, new window): its focused time belongs to that task. */
+  | {
+      type: 'tab-linked';
+      at: number;
+      tabId: number;
+      windowId: number;
+      platform: PlatformId;
+      taskId: string;
+      thresholdMs: number;
+    }
+  /** The tab left the platform (navigated elsewhere): it no longer carries a task. */
+  | { type: 'tab-unlinked'; at: number; tabId: number }
+  | { type: 'tab-activated'; at: number; tabId: number; windowId: number }
+  | { type: 'tab-closed'; at: number; tabId: number }
+  /** Focus moved to another browser window, or out of the browser (windowId null). */
+  | { type: 'window-focus'; at: number; windowId: number | null }
+  /** browser.idle, with a detection interval of `detectionMs`. */
+  | { type: 'idle-state'; at: number; state: IdleState; detectionMs: number }
+  /** A periodic background pulse (alarm): proves the machine is awake, measures linked tabs. */
+  | { type: 'tick'; at: number }
+  | { type: 'task-ended'; at: number; taskId: string }
+  | { type: 'manual-start'; at: number; taskId: string; thresholdMs: number }
+  | { type: 'manual-stop'; at: number }
+  | { type: 'pause'; at: number }
+  | { type: 'resume'; at: number };
+
+/** A closed interval of attention: `[start, end)`, for one task or for overhead (taskId null). */
+export interface Segment {
+  taskId: string | null;
+  platform: Source;
+  start: number;
+  end: number;
+}
