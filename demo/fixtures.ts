@@ -13,6 +13,10 @@ export interface Fixture {
   kind: string;
   checked: string;
   source: string;
+  /** A named edge case ("key-element-removed", "sandbox", …), if any. */
+  variant?: string;
+  /** What an adapter should read from the page: task fields, or `offers` (a count) on lists. */
+  expect?: Record<string, unknown>;
   html: string;
 }
 
@@ -23,7 +27,7 @@ export const FIXTURES_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures')
 export function parseFixture(file: string, platform: string, html: string): Fixture {
   const match = HEADER.exec(html);
   if (!match?.[1]) throw new Error(`${file}: no fixture header on its first line`);
-  const meta = JSON.parse(match[1]) as Record<string, string>;
+  const meta = JSON.parse(match[1]) as Record<string, unknown>;
   for (const key of ['url', 'kind', 'checked', 'source']) {
     if (typeof meta[key] !== 'string') throw new Error(`${file}: fixture header lacks "${key}"`);
   }
@@ -34,6 +38,8 @@ export function parseFixture(file: string, platform: string, html: string): Fixt
     kind: meta.kind as string,
     checked: meta.checked as string,
     source: meta.source as string,
+    ...(typeof meta.variant === 'string' ? { variant: meta.variant } : {}),
+    ...(meta.expect && typeof meta.expect === 'object' ? { expect: meta.expect as Record<string, unknown> } : {}),
     html,
   };
 }

@@ -117,6 +117,11 @@ function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): 
     send(200, 'text/html; charset=utf-8', '<!doctype html><p>HIT submitted (demo).</p>');
     return;
   }
+  const accepted = req.method === 'POST' ? acceptRedirect(fixtures, host, url) : undefined;
+  if (accepted) {
+    res.writeHead(303, { location: accepted }).end();
+    return;
+  }
   const fixture = findFixture(fixtures, host, url);
   if (fixture) {
     send(200, 'text/html; charset=utf-8', fixture.html);
@@ -139,21 +144,42 @@ export function findFixture(fixtures: Fixture[], host: string, url: URL): Fixtur
     .sort((a, b) => score(b) - score(a))[0];
 }
 
+/**
+ * MTurk's Accept button posts to /projects/G/tasks/H/accept (platforms.md §1, M) and the site
+ * answers with the accepted task page: here, the first "working" fixture of that group.
+ */
+function acceptRedirect(fixtures: Fixture[], host: string, url: URL): string | undefined {
+  const match = /^\/projects\/([A-Z0-9]+)\/tasks\/[A-Z0-9]+\/accept$/.exec(url.pathname);
+  if (!match) return undefined;
+  return fixtures.find(
+    (f) => f.url.hostname === host && f.kind === 'working' && f.url.pathname.startsWith(`/projects/${match[1]}/`),
+  )?.url.href;
+}
+
+const KIND_ORDER = ['list', 'preview', 'working', 'submitted', 'returned', 'status', 'earnings', 'other'];
+
 function demoStartPage(fixtures: Fixture[]): string {
-  const rows = fixtures
-    .filter((f) => f.kind !== 'frame')
-    .sort((a, b) => a.platform.localeCompare(b.platform) || a.kind.localeCompare(b.kind))
-    .map(
-      (f) =>
-        `<li><a href="${escapeHtml(f.url.href)}" data-kind="${escapeHtml(f.kind)}">${escapeHtml(f.platform)}: ${escapeHtml(f.kind)} page</a> <code>${escapeHtml(f.url.hostname + f.url.pathname)}</code></li>`,
-    )
+  const platforms = [...new Set(fixtures.map((f) => f.platform))].sort();
+  const sections = platforms
+    .map((platform) => {
+      const rows = fixtures
+        .filter((f) => f.platform === platform && f.kind !== 'frame')
+        .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.file.localeCompare(b.file))
+        .map((f) => {
+          const label = f.file.split('/').pop()?.replace(/\.html$/, '').replace(/-/g, ' ') ?? f.kind;
+          return `<li><span class="kind">${escapeHtml(f.kind)}</span> <a href="${escapeHtml(f.url.href)}">${escapeHtml(label)}</a> <code>${escapeHtml(f.url.hostname)}</code></li>`;
+        })
+        .join('\n');
+      return `<section><h2>${escapeHtml(platform)}</h2><ul>${rows}</ul></section>`;
+    })
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TrueRate demo platforms</title>
 <link rel="stylesheet" href="/demo-assets/start.css"></head><body>
 <h1>TrueRate demo platforms</h1>
-<p>These pages are served from your own machine under the platforms' real host names. Nothing here
-reaches the real sites. Open a task page, then open the TrueRate popup from the toolbar.</p>
-<ul id="demo-pages">${rows}</ul></body></html>`;
+<p>These pages are served from your own machine under the platforms' real host names; nothing here
+reaches the real sites. Each is built from the public facts in <code>shared/platforms.md</code>.
+Open a <b>working</b> page (an accepted task), then open the TrueRate popup from the toolbar.</p>
+<div id="demo-pages">${sections}</div></body></html>`;
 }
 
 function escapeHtml(text: string): string {

@@ -1,6 +1,21 @@
 import { platformOfUrl, type PlatformId } from './hosts';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
-import type { PageInfo, UrlIds } from './page-info';
+import type { PageInfo, PageKind, UrlIds } from './page-info';
+
+/**
+ * The page kinds each adapter claims to recognise. A page of a kind its adapter does not claim is
+ * read as "other"; tests hold every adapter to a fixture of each kind it claims.
+ */
+export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = {
+  mturk: ['preview', 'working', 'other'],
+  prolific: ['other'],
+  toloka: ['other'],
+  raterhub: ['other'],
+  uhrs: ['other'],
+  clickworker: ['other'],
+  appen: ['other'],
+  dataannotation: ['other'],
+};
 
 /**
  * Picks the adapter for a page. Never throws: a page that breaks an adapter is reported as

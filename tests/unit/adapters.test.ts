@@ -1,23 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { readPage } from '@/lib/platforms';
+import { loadFixtures } from '../../demo/fixtures';
+import { CLAIMED_KINDS, readPage } from '@/lib/platforms';
+import { PLATFORM_IDS, platformOfUrl } from '@/lib/platforms/hosts';
 import { readMturkPage, requesterIdFromContactUrl } from '@/lib/platforms/mturk';
 import { pageInfoSchema } from '@/lib/platforms/page-info-schema';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 
-const pages = fixturesOf('mturk').filter((f) => f.url.hostname !== 'www.mturkcontent.com');
+const all = loadFixtures().filter((f) => f.kind !== 'frame');
+const pages = fixturesOf('mturk').filter((f) => f.kind !== 'frame');
+const name = (file: string) => file.split('/tests/fixtures/').pop() ?? file;
 
-describe('MTurk adapter over fixtures', () => {
-  it.each(pages.map((f) => [f.file.split('/').pop(), f] as const))(
-    '%s: reads the kind the fixture declares, and a valid PageInfo',
-    (_name, fixture) => {
-      const info = readPage(fixture.url, documentOf(fixture));
-      expect(info?.kind).toBe(fixture.kind);
-      expect(pageInfoSchema.safeParse(info).success).toBe(true);
-    },
-  );
+describe('adapters over every fixture', () => {
+  it.each(all.map((f) => [name(f.file), f] as const))('%s', (_name, fixture) => {
+    const info = readPage(fixture.url, documentOf(fixture));
+    const platform = platformOfUrl(fixture.url);
+    if (platform === null) {
+      // A third-party page (a survey tab): no adapter reads it; the tab is linked instead.
+      expect(info).toBeNull();
+      return;
+    }
+    expect(pageInfoSchema.safeParse(info).success).toBe(true);
+    const claimed = CLAIMED_KINDS[platform].includes(fixture.kind as never);
+    // A kind the adapter does not claim must read as "other", never as a wrong kind.
+    expect(info?.kind).toBe(claimed ? fixture.kind : 'other');
+    if (claimed && info?.task && fixture.expect) {
+      const { externalId, groupId, requesterId, requesterName, title, reward } = fixture.expect;
+      const wanted = Object.fromEntries(
+        Object.entries({ externalId, groupId, requesterId, requesterName, title, reward }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      );
+      expect(info.task).toMatchObject(wanted);
+    }
+  });
 
+  it('every adapter has a fixture for every page kind it claims', () => {
+    for (const platform of PLATFORM_IDS) {
+      const kinds = new Set(all.filter((f) => platformOfUrl(f.url) === platform).map((f) => f.kind));
+      for (const kind of CLAIMED_KINDS[platform]) {
+        if (kind === 'other' && kinds.size > 0) continue;
+        expect({ platform, kind, found: kinds.has(kind) }).toEqual({ platform, kind, found: true });
+      }
+    }
+  });
+
+  it('every fixture says when its structure was checked and where the facts come from', () => {
+    for (const fixture of loadFixtures()) {
+      expect(fixture.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(fixture.source.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('MTurk adapter', () => {
   it('reads everything the accepted page advertises', () => {
-    const fixture = pages.find((f) => f.kind === 'working');
+    const fixture = pages.find((f) => f.file.endsWith('working-html-question.html'));
     if (!fixture) throw new Error('no working fixture');
     expect(readMturkPage(fixture.url, documentOf(fixture))).toEqual({
       platform: 'mturk',
