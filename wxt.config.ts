@@ -19,7 +19,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // idle: screen lock and the worker's presence on linked tabs; alarms: the 30 s tick that
+    // proves the machine is awake. Neither shows a warning at install.
+    permissions: ['storage', 'idle', 'alarms'],
+    commands: {
+      'toggle-manual-timer': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_commandToggleManual__',
+      },
+    },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

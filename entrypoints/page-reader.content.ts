@@ -16,7 +16,9 @@ export default defineContentScript({
     let lastSent = '';
     const report = () => {
       const page = readPage(new URL(location.href), document);
-      if (!page || (page.kind === 'other' && page.missing.length === 0)) return;
+      // Every platform page is reported, task or not: the background needs to know when a tab
+      // stops showing a task (its time becomes overhead).
+      if (!page) return;
       const message: ContentMessage = { type: 'page/read', page };
       const serialized = JSON.stringify(message);
       if (serialized === lastSent) return;

@@ -17,3 +17,13 @@ export function formatDateTime(epochMs: number, locale: string): string {
     new Date(epochMs),
   );
 }
+
+/** A duration as the worker reads a stopwatch: 0:42, 12:05, 1:02:09. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

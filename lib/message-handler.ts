@@ -1,22 +1,32 @@
 import type { TrueRateDb } from './db/database';
+import { DEFAULT_IDLE_THRESHOLD_S, taskId as taskIdOf } from './db/task-from-page';
 import { recordPage } from './db/tasks';
 import {
   contentMessageSchema,
   extensionPageMessageSchema,
+  type ContentMessage,
+  type ExtensionPageMessage,
   type RejectReason,
   type Reply,
 } from './messages';
 import { pageAgreesWithUrl } from './platforms';
 import { classifySender, type SenderLike, type Self } from './sender-check';
+import type { EngineEvent } from './tracking/events';
+import { answerGap, endTask, manualTask } from './tracking/manual';
 
 export interface HandlerDeps {
   db: TrueRateDb;
   self: Self;
   version: string;
   now: () => number;
+  /** Hands events to the attention engine (lib/tracking/store.ts in the background). */
+  feed: (events: EngineEvent[]) => Promise<unknown>;
+  newId: () => string;
   /** Where rejected messages are reported (the background logs them; tests collect them). */
   onReject?: (reason: RejectReason, detail: string) => void;
 }
+
+type Content = Extract<ReturnType<typeof classifySender>, { kind: 'content' }>;
 
 /**
  * The background's one entry for runtime messages: who sent it, is it well formed, is the sender
@@ -28,6 +38,82 @@ export function createMessageHandler(deps: HandlerDeps) {
     return { type: 'rejected', reason, ...(detail ? { detail } : {}) };
   };
 
+  async function fromContent(msg: ContentMessage, who: Content, sender: SenderLike): Promise<Reply> {
+    const windowId = sender.tab?.windowId ?? -1;
+    switch (msg.type) {
+      case 'page/read': {
+        if (!who.topFrame) return reject('not-top-frame');
+        if (!pageAgreesWithUrl(msg.page, who.platform, who.url)) {
+          return reject('page-does-not-match-url', who.url.href);
+        }
+        const now = deps.now();
+        const result = await recordPage(deps.db, msg.page, now);
+        const task =
+          msg.page.kind === 'working' && msg.page.task
+            ? await deps.db.tasks.get(taskIdOf(msg.page.platform, msg.page.task.externalId))
+            : undefined;
+        await deps.feed([
+          {
+            type: 'tab-page',
+            at: now,
+            tabId: who.tabId,
+            windowId,
+            platform: who.platform,
+            taskId: task?.id ?? null,
+            thresholdMs: (task?.idleThresholdS ?? DEFAULT_IDLE_THRESHOLD_S) * 1000,
+          },
+        ]);
+        return { type: 'page/recorded', outcome: result.outcome, taskId: task?.id ?? null };
+      }
+      case 'activity/pulse': {
+        const at = deps.now();
+        await deps.feed([
+          {
+            type: 'pulse',
+            at,
+            tabId: who.tabId,
+            input: msg.inputAgoMs === null ? null : at - msg.inputAgoMs,
+            media: msg.media,
+            focusInFrame: msg.focusInFrame,
+            visible: msg.visible,
+            page: { platform: who.platform, windowId, thresholdMs: DEFAULT_IDLE_THRESHOLD_S * 1000 },
+          },
+        ]);
+        return { type: 'pulse/accepted' };
+      }
+    }
+  }
+
+  async function fromExtensionPage(msg: ExtensionPageMessage): Promise<Reply> {
+    const at = deps.now();
+    switch (msg.type) {
+      case 'status/get': {
+        const lastTask = (await deps.db.tasks.orderBy('acceptedAt').last()) ?? null;
+        return { type: 'status', version: deps.version, lastTask };
+      }
+      case 'tracking/pause':
+      case 'tracking/resume':
+        await deps.feed([{ type: msg.type === 'tracking/pause' ? 'pause' : 'resume', at }]);
+        return { type: 'done' };
+      case 'gap/answer':
+        await answerGap(deps.db, msg.gapId, msg.answer, at);
+        return { type: 'done' };
+      case 'manual/start': {
+        const id = `manual:${deps.newId()}`;
+        await deps.db.tasks.add(manualTask(id, msg.title, msg.reward, at));
+        await deps.feed([{ type: 'manual-start', at, taskId: id, thresholdMs: DEFAULT_IDLE_THRESHOLD_S * 1000 }]);
+        return { type: 'manual/started', taskId: id };
+      }
+      case 'manual/stop': {
+        const state = (await deps.db.tracker.get('state'))?.state;
+        const running = state?.manual?.taskId;
+        await deps.feed([{ type: 'manual-stop', at }]);
+        if (running) await endTask(deps.db, running, at);
+        return { type: 'done' };
+      }
+    }
+  }
+
   return async function handle(message: unknown, sender: SenderLike): Promise<Reply> {
     const who = classifySender(sender, deps.self);
     if (who.kind === 'rejected') return reject(who.reason, sender.url ?? '');
@@ -35,21 +121,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       if (who.kind === 'content') {
         const parsed = contentMessageSchema.safeParse(message);
         if (!parsed.success) return reject('invalid-message', parsed.error.issues[0]?.message);
-        const msg = parsed.data;
-        switch (msg.type) {
-          case 'page/read': {
-            if (!who.topFrame) return reject('not-top-frame');
-            if (!pageAgreesWithUrl(msg.page, who.platform, who.url)) {
-              return reject('page-does-not-match-url', who.url.href);
-            }
-            const result = await recordPage(deps.db, msg.page, deps.now());
-            return {
-              type: 'page/recorded',
-              outcome: result.outcome,
-              taskId: 'task' in result ? result.task.id : null,
-            };
-          }
-        }
+        return await fromContent(parsed.data, who, sender);
       }
       const parsed = extensionPageMessageSchema.safeParse(message);
       if (!parsed.success) {
@@ -57,12 +129,7 @@ export function createMessageHandler(deps: HandlerDeps) {
           ? reject('not-allowed-from-sender')
           : reject('invalid-message', parsed.error.issues[0]?.message);
       }
-      switch (parsed.data.type) {
-        case 'status/get': {
-          const lastTask = (await deps.db.tasks.orderBy('acceptedAt').last()) ?? null;
-          return { type: 'status', version: deps.version, lastTask };
-        }
-      }
+      return await fromExtensionPage(parsed.data);
     } catch (error) {
       return reject('internal-error', error instanceof Error ? error.message : String(error));
     }

@@ -11,12 +11,42 @@ import { pageInfoSchema } from './platforms/page-info-schema';
 /** Messages a content script may send. */
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/read'), page: pageInfoSchema }),
+  /**
+   * The activity sensor of one frame: at most one a second while there is input, one every 5 s
+   * while the page is visible. `inputAgoMs`: how long before sending the last input happened
+   * (the page's clock is never trusted, only this difference).
+   */
+  z.object({
+    type: z.literal('activity/pulse'),
+    inputAgoMs: z.number().int().min(0).max(60_000).nullable(),
+    media: z.boolean(),
+    focusInFrame: z.boolean(),
+    visible: z.boolean(),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
+
+const moneyInput = z.object({
+  amountMinor: z.number().int().nonnegative().max(100_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
 
 /** Messages the extension's own pages (popup, options) may send. */
 export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status/get') }),
+  z.object({ type: z.literal('tracking/pause') }),
+  z.object({ type: z.literal('tracking/resume') }),
+  z.object({
+    type: z.literal('gap/answer'),
+    gapId: z.number().int().positive(),
+    answer: z.enum(['work', 'not-work']),
+  }),
+  z.object({
+    type: z.literal('manual/start'),
+    title: z.string().trim().min(1).max(500),
+    reward: moneyInput.nullable(),
+  }),
+  z.object({ type: z.literal('manual/stop') }),
 ]);
 export type ExtensionPageMessage = z.infer<typeof extensionPageMessageSchema>;
 
@@ -35,4 +65,7 @@ export type RejectReason =
 export type Reply =
   | { type: 'page/recorded'; outcome: PageWriteResult['outcome']; taskId: string | null }
   | { type: 'status'; version: string; lastTask: TaskRecord | null }
+  | { type: 'pulse/accepted' }
+  | { type: 'done' }
+  | { type: 'manual/started'; taskId: string }
   | { type: 'rejected'; reason: RejectReason; detail?: string };

@@ -5,7 +5,7 @@ export interface SenderLike {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number };
 }
 
 export interface Self {

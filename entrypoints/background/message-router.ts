@@ -1,18 +1,20 @@
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db/database';
+import type { TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { SenderLike } from '@/lib/sender-check';
+import type { Feed } from './tracking';
 
-export function setupMessageRouter(): () => void {
+export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
   const handle = createMessageHandler({
-    db: getDb(),
+    db,
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     version: browser.runtime.getManifest().version,
     now: () => Date.now(),
+    feed,
+    newId: () => crypto.randomUUID(),
     onReject: (reason, detail) => console.warn('TrueRate: message rejected:', reason, detail),
   });
-  const listener = (message: unknown, sender: SenderLike) =>
-    handle(message, sender);
+  const listener = (message: unknown, sender: SenderLike) => handle(message, sender);
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }

@@ -1,6 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
-import type { OfferRecord, SegmentRecord, TaskRecord } from './records';
+import type { EngineState } from '../tracking/state';
+import type { GapRecord, OfferRecord, SegmentRecord, TaskRecord } from './records';
+
+export interface TrackerRecord {
+  key: 'state';
+  state: EngineState;
+}
 
 export const DB_NAME = 'truerate';
 
@@ -8,6 +14,8 @@ export type TrueRateDb = Dexie & {
   tasks: EntityTable<TaskRecord, 'id'>;
   segments: EntityTable<SegmentRecord, 'id'>;
   offers: EntityTable<OfferRecord, 'id'>;
+  tracker: EntityTable<TrackerRecord, 'key'>;
+  gaps: EntityTable<GapRecord, 'id'>;
 };
 
 /** Opens (lazily) the worker's database with every numbered version declared. */

@@ -22,6 +22,19 @@ export const MIGRATIONS: readonly Migration[] = [
       offers: 'id, platform, groupId, requesterId, lastSeenAt',
     },
   },
+  {
+    // Issue #3: the attention engine's state survives the service worker (tracker), quiet gaps
+    // wait for the worker's answer (gaps), and a segment says where it came from.
+    version: 2,
+    stores: {
+      segments: '++id, taskId, start, [taskId+start], source',
+      tracker: 'key',
+      gaps: '++id, taskId, answer, end',
+    },
+    upgrade: {
+      segments: (record) => ({ ...record, source: record.source ?? 'measured' }),
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 1;

@@ -60,9 +60,26 @@ export const segmentRecordSchema = z
     platform: z.enum([...PLATFORM_IDS, 'manual']),
     start: timestamp,
     end: timestamp,
+    /**
+     * `measured`: the attention engine's own. `gap-confirmed`: a quiet gap the worker said was
+     * work. `manual`: entered or corrected by hand.
+     */
+    source: z.enum(['measured', 'gap-confirmed', 'manual']),
   })
   .refine((s) => s.end >= s.start, { message: 'segment ends before it starts' });
 export type SegmentRecord = z.infer<typeof segmentRecordSchema>;
+
+/** A quiet gap inside a task, waiting for the worker to say whether it was work. */
+export const gapRecordSchema = z.object({
+  id: z.number().int().positive().optional(),
+  taskId: z.string().max(200),
+  platform: z.enum([...PLATFORM_IDS, 'manual']),
+  start: timestamp,
+  end: timestamp,
+  answer: z.enum(['pending', 'work', 'not-work']),
+  answeredAt: timestamp.nullable(),
+});
+export type GapRecord = z.infer<typeof gapRecordSchema>;
 
 export const offerRecordSchema = z.object({
   /** `${platform}:${groupId}`: one row per advertised group or study, updated when seen again. */

@@ -42,7 +42,22 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
 
   switch (event.type) {
     case 'pulse': {
-      const tab = s.tabs[event.tabId];
+      let tab = s.tabs[event.tabId];
+      if (!tab && event.page) {
+        // A platform tab whose page reader has not reported yet: overhead until it does.
+        tab = {
+          windowId: event.page.windowId,
+          platform: event.page.platform,
+          taskId: null,
+          thresholdMs: event.page.thresholdMs,
+          linked: false,
+          visible: event.visible,
+          media: false,
+          focusInFrame: false,
+          pulseAt: null,
+        };
+        s.tabs[event.tabId] = tab;
+      }
       if (!tab) break;
       const slept = tab.pulseAt !== null && t - tab.pulseAt > 3 * config.heartbeatMs;
       if (slept && s.open?.tabId === event.tabId && !s.open.byTicks) close(s, out, true);

@@ -23,6 +23,8 @@ export type EngineEvent =
       media: boolean;
       focusInFrame: boolean;
       visible: boolean;
+      /** Where the pulse came from, to register a platform tab not reported yet (overhead). */
+      page?: { platform: PlatformId; windowId: number; thresholdMs: number };
     }
   /** What a tab shows: a platform page, with the task open in it (null: overhead). */
   | {

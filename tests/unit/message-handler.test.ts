@@ -3,6 +3,7 @@ import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { RejectReason } from '@/lib/messages';
 import type { PageInfo } from '@/lib/platforms/page-info';
+import { applyEvents } from '@/lib/tracking/store';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
 const GROUP = '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA';
@@ -38,6 +39,8 @@ beforeEach(async () => {
     self,
     version: '9.9.9',
     now: () => clock,
+    feed: (events) => applyEvents(db, events),
+    newId: () => 'fixed-id',
     onReject: (reason) => rejects.push(reason),
   });
 });
@@ -112,6 +115,8 @@ describe('message handler', () => {
       self,
       version: '1',
       now: () => clock,
+      feed: () => Promise.resolve(),
+      newId: () => 'x',
     });
     expect(await broken({ type: 'page/read', page: page() }, content)).toEqual({
       type: 'rejected',

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { LATEST_VERSION, MIGRATIONS } from '@/lib/db/migrations';
-import { offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/db/records';
+import { gapRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/db/records';
 
 interface DbFixture {
   version: number;
@@ -42,6 +42,19 @@ describe('migrations', () => {
     for (const t of tables.tasks ?? []) expect(taskRecordSchema.parse(t)).toEqual(t);
     for (const s of tables.segments ?? []) expect(segmentRecordSchema.parse(s)).toEqual(s);
     for (const o of tables.offers ?? []) expect(offerRecordSchema.parse(o)).toEqual(o);
+    for (const g of tables.gaps ?? []) expect(gapRecordSchema.parse(g)).toEqual(g);
+  });
+
+  it('2: segments of version 1 become measured segments, nothing else changes', async () => {
+    const v1 = fixtureOf(1);
+    const name = `migrate-v1-v2-${crypto.randomUUID()}`;
+    await seedAtVersion(name, v1);
+    const db = createDb(name);
+    const segments = await db.segments.orderBy('id').toArray();
+    expect(segments).toEqual(v1.tables.segments?.map((s) => ({ ...s, source: 'measured' })));
+    for (const s of segments) expect(segmentRecordSchema.safeParse(s).success).toBe(true);
+    expect(await db.tasks.toArray()).toEqual(v1.tables.tasks);
+    db.close();
   });
 
   it.each(MIGRATIONS.map((m) => [m.version] as const))(

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import type { TrueRateDb } from '@/lib/db/database';
+import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/db/task-from-page';
+import { endTask, manualTask } from '@/lib/tracking/manual';
+import { readTrackerState } from '@/lib/tracking/store';
+import type { Feed } from './tracking';
+
+export const TOGGLE_MANUAL = 'toggle-manual-timer';
+
+/** The keyboard shortcut starts a manual task on any site, or stops the one running. */
+export function setupCommands(db: TrueRateDb, feed: Feed): () => void {
+  const onCommand = async (command: string) => {
+    if (command !== TOGGLE_MANUAL) return;
+    const at = Date.now();
+    const running = (await readTrackerState(db)).manual;
+    if (running) {
+      await feed([{ type: 'manual-stop', at }]);
+      await endTask(db, running.taskId, at);
+      return;
+    }
+    const id = `manual:${crypto.randomUUID()}`;
+    const title = browser.i18n.getMessage('manualTaskDefaultTitle', [new Date(at).toLocaleTimeString()]);
+    await db.tasks.add(manualTask(id, title || 'Manual task', null, at));
+    await feed([{ type: 'manual-start', at, taskId: id, thresholdMs: DEFAULT_IDLE_THRESHOLD_S * 1000 }]);
+  };
+  browser.commands.onCommand.addListener(onCommand);
+  return () => browser.commands.onCommand.removeListener(onCommand);
+}

@@ -1,0 +1,104 @@
+import { browser } from 'wxt/browser';
+import type { TrueRateDb } from '@/lib/db/database';
+import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/db/task-from-page';
+import type { EngineEvent } from '@/lib/tracking/events';
+import { applyEvents, readTrackerState } from '@/lib/tracking/store';
+import { DEFAULT_CONFIG } from '@/lib/tracking/state';
+
+const TICK_ALARM = 'truerate-tick';
+/** browser.idle's smallest detection interval: "idle" 15 s after the last input anywhere. */
+const IDLE_DETECTION_S = 15;
+
+export type Feed = (events: EngineEvent[]) => Promise<unknown>;
+
+/**
+ * Feeds the attention engine one batch at a time, in the order events happened, so two listeners
+ * firing together never read the same state. A failure is logged and the next batch goes on.
+ */
+export function createFeed(db: TrueRateDb): Feed {
+  let chain: Promise<unknown> = Promise.resolve();
+  return (events) => {
+    const run = chain.then(() => applyEvents(db, events, DEFAULT_CONFIG));
+    chain = run.catch((error: unknown) => console.error('TrueRate: tracking write failed', error));
+    return run;
+  };
+}
+
+/** Connects the browser's tab, window, idle and alarm events to the engine. Returns an undo. */
+export function setupTracking(db: TrueRateDb, feed: Feed): () => void {
+  const now = () => Date.now();
+  const onActivated = ({ tabId, windowId }: { tabId: number; windowId: number }) =>
+    void feed([{ type: 'tab-activated', at: now(), tabId, windowId }]);
+  const onFocus = (windowId: number) =>
+    void feed([
+      { type: 'window-focus', at: now(), windowId: windowId === browser.windows.WINDOW_ID_NONE ? null : windowId },
+    ]);
+  const onRemoved = (tabId: number) => void feed([{ type: 'tab-closed', at: now(), tabId }]);
+  const onIdle = (state: 'active' | 'idle' | 'locked') =>
+    void feed([{ type: 'idle-state', at: now(), state, detectionMs: IDLE_DETECTION_S * 1000 }]);
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === TICK_ALARM) void feed([{ type: 'tick', at: now() }]);
+  };
+  // A tab opened from a task page (a Prolific survey, an MTurk task in a new window) belongs to
+  // that task: linked by its opener, so no host permission on the survey's site is needed.
+  const onCreated = async (tab: { id?: number; openerTabId?: number; windowId?: number }) => {
+    if (tab.id === undefined || tab.openerTabId === undefined) return;
+    const state = await readTrackerState(db);
+    const opener = state.tabs[tab.openerTabId];
+    if (!opener?.taskId) return;
+    await feed([
+      {
+        type: 'tab-linked',
+        at: now(),
+        tabId: tab.id,
+        windowId: tab.windowId ?? opener.windowId,
+        platform: opener.platform,
+        taskId: opener.taskId,
+        thresholdMs: opener.thresholdMs || DEFAULT_IDLE_THRESHOLD_S * 1000,
+      },
+    ]);
+  };
+
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.windows.onFocusChanged.addListener(onFocus);
+  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.tabs.onCreated.addListener(onCreated);
+  browser.idle.onStateChanged.addListener(onIdle);
+  browser.alarms.onAlarm.addListener(onAlarm);
+  browser.idle.setDetectionInterval(IDLE_DETECTION_S);
+  void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
+  void seed(feed);
+
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.windows.onFocusChanged.removeListener(onFocus);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+    browser.tabs.onCreated.removeListener(onCreated);
+    browser.idle.onStateChanged.removeListener(onIdle);
+    browser.alarms.onAlarm.removeListener(onAlarm);
+  };
+}
+
+/**
+ * Where attention is when the background starts (browser start, extension update, or a service
+ * worker woken after being stopped): the focused window, its active tab, the idle state.
+ */
+async function seed(feed: Feed): Promise<void> {
+  const at = Date.now();
+  const events: EngineEvent[] = [];
+  try {
+    const focused = await browser.windows.getLastFocused();
+    if (focused.id !== undefined && focused.focused) {
+      events.push({ type: 'window-focus', at, windowId: focused.id });
+      const [active] = await browser.tabs.query({ active: true, windowId: focused.id });
+      if (active?.id !== undefined) {
+        events.push({ type: 'tab-activated', at, tabId: active.id, windowId: focused.id });
+      }
+    }
+    const idle = await browser.idle.queryState(IDLE_DETECTION_S);
+    events.push({ type: 'idle-state', at, state: idle, detectionMs: IDLE_DETECTION_S * 1000 });
+  } catch (error) {
+    console.warn('TrueRate: could not read where attention is at start-up', error);
+  }
+  if (events.length > 0) await feed(events);
+}

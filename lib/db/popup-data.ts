@@ -1,0 +1,49 @@
+import type { TrueRateDb } from './database';
+import type { GapRecord, TaskRecord } from './records';
+import { recentTasks } from './tasks';
+import { initialState, type EngineState } from '../tracking/state';
+
+export interface PendingGap extends GapRecord {
+  id: number;
+  title: string | null;
+}
+
+export interface PopupData {
+  state: EngineState;
+  /** The task receiving attention now (open segment or manual timer), if any. */
+  running: TaskRecord | null;
+  gaps: PendingGap[];
+  recent: TaskRecord[];
+}
+
+/** Everything the popup shows, read in one transaction straight from IndexedDB. */
+export async function loadPopupData(db: TrueRateDb, recentLimit: number): Promise<PopupData> {
+  return db.transaction('r', [db.tracker, db.tasks, db.gaps], async () => {
+    const state = (await db.tracker.get('state'))?.state ?? initialState();
+    const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
+    const running = runningId ? ((await db.tasks.get(runningId)) ?? null) : null;
+    const pending = await db.gaps.where('answer').equals('pending').reverse().limit(3).toArray();
+    const gaps: PendingGap[] = [];
+    for (const gap of pending) {
+      if (gap.id === undefined) continue;
+      const task = await db.tasks.get(gap.taskId);
+      gaps.push({ ...gap, id: gap.id, title: task?.title ?? null });
+    }
+    return { state, running, gaps, recent: await recentTasks(db, recentLimit) };
+  });
+}
+
+/**
+ * The running task's time for a live display: what is counted, plus the quiet time since the last
+ * sign that will count if the worker goes on within the threshold.
+ */
+export function liveTime(data: PopupData, now: number): { countedMs: number; quietMs: number; thresholdMs: number } | null {
+  const task = data.running;
+  if (!task) return null;
+  const open = data.state.open;
+  const mine = open !== null && open.taskId === task.id;
+  const countedMs = task.activeMs + (mine ? open.end - open.start : 0);
+  const thresholdMs = mine ? open.thresholdMs : task.idleThresholdS * 1000;
+  const quietMs = mine ? Math.max(0, now - open.end) : 0;
+  return { countedMs, quietMs, thresholdMs };
+}

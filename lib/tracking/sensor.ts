@@ -1,0 +1,81 @@
+import type { ContentMessage } from '../messages';
+
+type Pulse = Extract<ContentMessage, { type: 'activity/pulse' }>;
+
+export interface SensorEnv {
+  now: () => number;
+  send: (pulse: Pulse) => void;
+  setInterval: (fn: () => void, ms: number) => unknown;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  listen: (target: EventTarget, type: string, fn: (event: Event) => void) => void;
+}
+
+/** Input that shows a person at work; trusted events only, so a page script cannot fake it. */
+export const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll', 'input'];
+const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied'];
+export const MIN_GAP_MS = 1_000;
+export const HEARTBEAT_MS = 5_000;
+
+/**
+ * The activity sensor of one frame (issue #3, "Sensors"). It sends at most one pulse a second:
+ * the first input after a quiet second at once, later inputs in a trailing pulse, and a heartbeat
+ * every 5 s while the page is visible, which also proves the machine is awake. Listeners only
+ * note a timestamp, so the cost per input event is a comparison and an assignment.
+ */
+export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
+  let lastInput: number | null = null;
+  let lastSent = Number.NEGATIVE_INFINITY;
+  let inputUnsent = false;
+  let trailing = false;
+
+  const mediaPlaying = () =>
+    [...doc.querySelectorAll('audio, video')].some((m) => {
+      const media = m as HTMLMediaElement;
+      return !media.paused && !media.ended && media.readyState > 2;
+    });
+  // Focus inside a frame this sensor cannot see into (cross-origin, or without a sensor).
+  const focusInFrame = () => doc.hasFocus() && doc.activeElement?.tagName === 'IFRAME';
+
+  const send = () => {
+    const now = env.now();
+    lastSent = now;
+    const ago = inputUnsent && lastInput !== null ? Math.min(60_000, Math.max(0, now - lastInput)) : null;
+    inputUnsent = false;
+    env.send({
+      type: 'activity/pulse',
+      inputAgoMs: ago,
+      media: mediaPlaying(),
+      focusInFrame: focusInFrame(),
+      visible: doc.visibilityState === 'visible',
+    });
+  };
+
+  const soon = () => {
+    const wait = lastSent + MIN_GAP_MS - env.now();
+    if (wait <= 0) return send();
+    if (trailing) return;
+    trailing = true;
+    env.setTimeout(() => {
+      trailing = false;
+      send();
+    }, wait);
+  };
+
+  const onInput = (event: Event) => {
+    if (!event.isTrusted) return;
+    lastInput = env.now();
+    inputUnsent = true;
+    soon();
+  };
+  for (const type of INPUT_EVENTS) env.listen(doc, type, onInput);
+  for (const type of MEDIA_EVENTS) env.listen(doc, type, (event) => event.isTrusted && soon());
+  env.listen(doc, 'visibilitychange', () => send());
+  // Focus moving into a task iframe blurs this window: tell the background right away.
+  env.listen(win, 'blur', () => soon());
+  env.listen(win, 'focus', () => soon());
+
+  env.setInterval(() => {
+    if (doc.visibilityState === 'visible' && env.now() - lastSent >= HEARTBEAT_MS - 50) send();
+  }, HEARTBEAT_MS);
+  if (doc.visibilityState === 'visible') send();
+}
