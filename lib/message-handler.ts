@@ -1,5 +1,5 @@
 import type { TrueRateDb } from './db/database';
-import { DEFAULT_IDLE_THRESHOLD_S, taskId as taskIdOf } from './db/task-from-page';
+import { taskId as taskIdOf } from './db/task-from-page';
 import { recordPage } from './db/tasks';
 import {
   contentMessageSchema,
@@ -11,6 +11,7 @@ import {
 } from './messages';
 import { pageAgreesWithUrl } from './platforms';
 import { classifySender, type SenderLike, type Self } from './sender-check';
+import { thresholdFor, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
 import { answerGap, endTask, manualTask } from './tracking/manual';
 
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   /** Hands events to the attention engine (lib/tracking/store.ts in the background). */
   feed: (events: EngineEvent[]) => Promise<unknown>;
   newId: () => string;
+  settings: () => Promise<Settings>;
   /** Where rejected messages are reported (the background logs them; tests collect them). */
   onReject?: (reason: RejectReason, detail: string) => void;
 }
@@ -47,7 +49,8 @@ export function createMessageHandler(deps: HandlerDeps) {
           return reject('page-does-not-match-url', who.url.href);
         }
         const now = deps.now();
-        const result = await recordPage(deps.db, msg.page, now);
+        const thresholdS = thresholdFor(await deps.settings(), who.platform);
+        const result = await recordPage(deps.db, msg.page, now, thresholdS);
         const task =
           msg.page.kind === 'working' && msg.page.task
             ? await deps.db.tasks.get(taskIdOf(msg.page.platform, msg.page.task.externalId))
@@ -60,23 +63,25 @@ export function createMessageHandler(deps: HandlerDeps) {
             windowId,
             platform: who.platform,
             taskId: task?.id ?? null,
-            thresholdMs: (task?.idleThresholdS ?? DEFAULT_IDLE_THRESHOLD_S) * 1000,
+            thresholdMs: (task?.idleThresholdS ?? thresholdS) * 1000,
           },
         ]);
         return { type: 'page/recorded', outcome: result.outcome, taskId: task?.id ?? null };
       }
       case 'activity/pulse': {
         const at = deps.now();
+        const thresholdS = thresholdFor(await deps.settings(), who.platform);
         await deps.feed([
           {
             type: 'pulse',
             at,
             tabId: who.tabId,
             input: msg.inputAgoMs === null ? null : at - msg.inputAgoMs,
+            firstInput: msg.firstInputAgoMs === null ? null : at - msg.firstInputAgoMs,
             media: msg.media,
             focusInFrame: msg.focusInFrame,
             visible: msg.visible,
-            page: { platform: who.platform, windowId, thresholdMs: DEFAULT_IDLE_THRESHOLD_S * 1000 },
+            page: { platform: who.platform, windowId, thresholdMs: thresholdS * 1000 },
           },
         ]);
         return { type: 'pulse/accepted' };
@@ -100,8 +105,9 @@ export function createMessageHandler(deps: HandlerDeps) {
         return { type: 'done' };
       case 'manual/start': {
         const id = `manual:${deps.newId()}`;
-        await deps.db.tasks.add(manualTask(id, msg.title, msg.reward, at));
-        await deps.feed([{ type: 'manual-start', at, taskId: id, thresholdMs: DEFAULT_IDLE_THRESHOLD_S * 1000 }]);
+        const thresholdS = thresholdFor(await deps.settings(), 'manual');
+        await deps.db.tasks.add(manualTask(id, msg.title, msg.reward, at, thresholdS));
+        await deps.feed([{ type: 'manual-start', at, taskId: id, thresholdMs: thresholdS * 1000 }]);
         return { type: 'manual/started', taskId: id };
       }
       case 'manual/stop': {

@@ -19,6 +19,8 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('activity/pulse'),
     inputAgoMs: z.number().int().min(0).max(60_000).nullable(),
+    /** The first input since the previous pulse, when several were gathered (>= inputAgoMs). */
+    firstInputAgoMs: z.number().int().min(0).max(60_000).nullable(),
     media: z.boolean(),
     focusInFrame: z.boolean(),
     visible: z.boolean(),

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
-import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/db/task-from-page';
+import { thresholdFor } from '@/lib/settings';
 import { endTask, manualTask } from '@/lib/tracking/manual';
 import { readTrackerState } from '@/lib/tracking/store';
+import { readSettings } from './settings';
 import type { Feed } from './tracking';
 
 export const TOGGLE_MANUAL = 'toggle-manual-timer';
@@ -20,8 +21,9 @@ export function setupCommands(db: TrueRateDb, feed: Feed): () => void {
     }
     const id = `manual:${crypto.randomUUID()}`;
     const title = browser.i18n.getMessage('manualTaskDefaultTitle', [new Date(at).toLocaleTimeString()]);
-    await db.tasks.add(manualTask(id, title || 'Manual task', null, at));
-    await feed([{ type: 'manual-start', at, taskId: id, thresholdMs: DEFAULT_IDLE_THRESHOLD_S * 1000 }]);
+    const thresholdS = thresholdFor(await readSettings(), 'manual');
+    await db.tasks.add(manualTask(id, title || 'Manual task', null, at, thresholdS));
+    await feed([{ type: 'manual-start', at, taskId: id, thresholdMs: thresholdS * 1000 }]);
   };
   browser.commands.onCommand.addListener(onCommand);
   return () => browser.commands.onCommand.removeListener(onCommand);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { SenderLike } from '@/lib/sender-check';
+import { readSettings } from './settings';
 import type { Feed } from './tracking';
 
 export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
@@ -12,6 +13,7 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
     now: () => Date.now(),
     feed,
     newId: () => crypto.randomUUID(),
+    settings: readSettings,
     onReject: (reason, detail) => console.warn('TrueRate: message rejected:', reason, detail),
   });
   const listener = (message: unknown, sender: SenderLike) => handle(message, sender);

@@ -14,12 +14,13 @@ export async function recordPage(
   db: TrueRateDb,
   page: PageInfo,
   now: number,
+  idleThresholdS?: number,
 ): Promise<PageWriteResult> {
   if (page.kind !== 'working' || !page.task) return { outcome: 'ignored' };
   const id = taskId(page.platform, page.task.externalId);
   return db.transaction('rw', db.tasks, async () => {
     const existing = await db.tasks.get(id);
-    const next = taskFromPage(page, existing, now);
+    const next = taskFromPage(page, existing, now, idleThresholdS);
     if (!next) return { outcome: 'unchanged' } as const;
     await db.tasks.put(next);
     return existing

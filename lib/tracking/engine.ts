@@ -73,6 +73,9 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
         if (s.open?.tabId === event.tabId && !s.manual) close(s, out, false);
         break;
       }
+      if (event.firstInput != null && event.input !== null && event.firstInput < event.input) {
+        sign(s, out, event.tabId, Math.min(event.firstInput, t), true);
+      }
       if (event.input !== null) sign(s, out, event.tabId, Math.min(event.input, t), true);
       if (event.media) sign(s, out, event.tabId, t, true);
       else if (event.focusInFrame && s.idle === 'active') sign(s, out, event.tabId, t, false);

@@ -20,6 +20,8 @@ export type EngineEvent =
       at: number;
       tabId: number;
       input: number | null;
+      /** The first of several inputs gathered in this pulse, if earlier than `input`. */
+      firstInput?: number | null;
       media: boolean;
       focusInFrame: boolean;
       visible: boolean;

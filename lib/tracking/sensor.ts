@@ -23,10 +23,13 @@ export const HEARTBEAT_MS = 5_000;
  * note a timestamp, so the cost per input event is a comparison and an assignment.
  */
 export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
+  // The first and the last input not reported yet: both are signs (the first starts a segment
+  // after a quiet stretch, the last ends it), and a pulse may carry a second's worth of input.
+  let firstUnsent: number | null = null;
   let lastInput: number | null = null;
   let lastSent = Number.NEGATIVE_INFINITY;
-  let inputUnsent = false;
   let trailing = false;
+  let unloading = false;
 
   const mediaPlaying = () =>
     [...doc.querySelectorAll('audio, video')].some((m) => {
@@ -39,15 +42,18 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   const send = () => {
     const now = env.now();
     lastSent = now;
-    const ago = inputUnsent && lastInput !== null ? Math.min(60_000, Math.max(0, now - lastInput)) : null;
-    inputUnsent = false;
+    const ago = (at: number | null) => (at === null ? null : Math.min(60_000, Math.max(0, now - at)));
+    const unsent = firstUnsent !== null;
     env.send({
       type: 'activity/pulse',
-      inputAgoMs: ago,
+      inputAgoMs: unsent ? ago(lastInput) : null,
+      firstInputAgoMs: unsent ? ago(firstUnsent) : null,
       media: mediaPlaying(),
       focusInFrame: focusInFrame(),
-      visible: doc.visibilityState === 'visible',
+      // While the page unloads (a link, a submit) it is still the page the worker was on.
+      visible: unloading || doc.visibilityState === 'visible',
     });
+    firstUnsent = null;
   };
 
   const soon = () => {
@@ -64,12 +70,23 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   const onInput = (event: Event) => {
     if (!event.isTrusted) return;
     lastInput = env.now();
-    inputUnsent = true;
+    firstUnsent ??= lastInput;
     soon();
   };
   for (const type of INPUT_EVENTS) env.listen(doc, type, onInput);
   for (const type of MEDIA_EVENTS) env.listen(doc, type, (event) => event.isTrusted && soon());
-  env.listen(doc, 'visibilitychange', () => send());
+  // Leaving the page flushes what is unsent; the visibilitychange that unloading fires next is not
+  // the worker looking away (the next page's reader reports where the tab went).
+  env.listen(win, 'pagehide', () => {
+    send();
+    unloading = true;
+  });
+  env.listen(win, 'pageshow', () => {
+    unloading = false;
+  });
+  env.listen(doc, 'visibilitychange', () => {
+    if (!unloading) send();
+  });
   // Focus moving into a task iframe blurs this window: tell the background right away.
   env.listen(win, 'blur', () => soon());
   env.listen(win, 'focus', () => soon());

@@ -4,6 +4,7 @@ import { createMessageHandler } from '@/lib/message-handler';
 import type { RejectReason } from '@/lib/messages';
 import type { PageInfo } from '@/lib/platforms/page-info';
 import { applyEvents } from '@/lib/tracking/store';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
 const GROUP = '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA';
@@ -41,6 +42,7 @@ beforeEach(async () => {
     now: () => clock,
     feed: (events) => applyEvents(db, events),
     newId: () => 'fixed-id',
+    settings: () => Promise.resolve(DEFAULT_SETTINGS),
     onReject: (reason) => rejects.push(reason),
   });
 });
@@ -117,6 +119,7 @@ describe('message handler', () => {
       now: () => clock,
       feed: () => Promise.resolve(),
       newId: () => 'x',
+      settings: () => Promise.resolve(DEFAULT_SETTINGS),
     });
     expect(await broken({ type: 'page/read', page: page() }, content)).toEqual({
       type: 'rejected',

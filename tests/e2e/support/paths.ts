@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -20,4 +20,17 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/** Keeps a measured figure of an e2e run (tests/e2e/artifacts/figures.json) for the README. */
+export function recordFigure(name: string, value: number | string): void {
+  const file = artifactPath('figures.json');
+  let figures: Record<string, number | string> = {};
+  try {
+    figures = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number | string>;
+  } catch {
+    // first figure of the run
+  }
+  figures[name] = value;
+  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
 }

@@ -1,0 +1,59 @@
+import type { Worker } from 'playwright-core';
+
+/**
+ * Reads the extension's IndexedDB from inside the extension (its service worker), the way the
+ * popup would. Written as a string: bundlers rename helpers inside functions passed to evaluate.
+ */
+const READ_TABLES = `async (tables) => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('truerate');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const out = {};
+  for (const table of tables) {
+    out[table] = await new Promise((resolve, reject) => {
+      const request = db.transaction(table).objectStore(table).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+  db.close();
+  return out;
+}`;
+
+export interface DbSegment {
+  taskId: string | null;
+  platform: string;
+  start: number;
+  end: number;
+  source: string;
+}
+export interface DbTask {
+  id: string;
+  activeMs: number;
+  idleThresholdS: number;
+  status: string;
+  title: string | null;
+}
+export interface DbSnapshot {
+  tasks: DbTask[];
+  segments: DbSegment[];
+  tracker: { key: string; state: { open: { taskId: string | null; start: number; end: number } | null } }[];
+}
+
+export async function readDb(worker: Worker): Promise<DbSnapshot> {
+  const fn = `(${READ_TABLES})(${JSON.stringify(['tasks', 'segments', 'tracker'])})`;
+  return (await worker.evaluate(fn)) as DbSnapshot;
+}
+
+export async function setSettings(worker: Worker, settings: unknown): Promise<void> {
+  await worker.evaluate(`chrome.storage.local.set({ settings: ${JSON.stringify(settings)} })`);
+}
+
+/** Active time of a task: closed segments, plus the open one if it is this task's. */
+export function activeMsOf(snapshot: DbSnapshot, taskId: string): number {
+  const closed = snapshot.segments.filter((s) => s.taskId === taskId).reduce((n, s) => n + s.end - s.start, 0);
+  const open = snapshot.tracker[0]?.state.open;
+  return closed + (open && open.taskId === taskId ? open.end - open.start : 0);
+}
