@@ -127,4 +127,54 @@ describe('message handler', () => {
       detail: 'disk full',
     });
   });
+
+  it('turns pulses from a task tab into active time for that task', async () => {
+    await applyEvents(db, [
+      { type: 'window-focus', at: clock, windowId: 1 },
+      { type: 'tab-activated', at: clock, tabId: 4, windowId: 1 },
+    ]);
+    const tab = { ...content, tab: { id: 4, windowId: 1 } };
+    await handle({ type: 'page/read', page: page() }, tab);
+    for (let i = 1; i <= 10; i++) {
+      clock += 1000;
+      const reply = await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, visible: true }, tab);
+      expect(reply).toEqual({ type: 'pulse/accepted' });
+    }
+    const state = (await db.tracker.get('state'))?.state;
+    expect(state?.open).toMatchObject({ taskId: `mturk:${ASSIGNMENT}`, start: 1_700_000_000_000, end: 1_700_000_010_000 });
+  });
+
+  it('starts and stops a manual task; the task records its time and end', async () => {
+    const pageSender = { id: self.id, url: `${self.origin}popup.html` };
+    await applyEvents(db, [
+      { type: 'window-focus', at: clock, windowId: 1 },
+      { type: 'tab-activated', at: clock, tabId: 9, windowId: 1 },
+    ]);
+    const started = await handle({ type: 'manual/start', title: 'Survey on another site', reward: { amountMinor: 200, currency: 'EUR' } }, pageSender);
+    expect(started).toEqual({ type: 'manual/started', taskId: 'manual:fixed-id' });
+    clock += 30_000;
+    await applyEvents(db, [{ type: 'tick', at: clock }]);
+    clock += 20_000;
+    expect(await handle({ type: 'manual/stop' }, pageSender)).toEqual({ type: 'done' });
+    const task = await db.tasks.get('manual:fixed-id');
+    expect(task).toMatchObject({ platform: 'manual', title: 'Survey on another site', status: 'submitted', activeMs: 50_000, wallMs: 50_000, reward: { amountMinor: 200, currency: 'EUR' } });
+  });
+
+  it('refuses a manual task without a title, and tracking messages from content scripts', async () => {
+    const pageSender = { id: self.id, url: `${self.origin}popup.html` };
+    expect(await handle({ type: 'manual/start', title: '   ', reward: null }, pageSender)).toMatchObject({ reason: 'invalid-message' });
+    expect(await handle({ type: 'tracking/pause' }, content)).toMatchObject({ reason: 'invalid-message' });
+    expect(await db.tasks.count()).toBe(0);
+  });
+
+  it('records the answer to a gap question once; "work" adds the gap to the task', async () => {
+    await handle({ type: 'page/read', page: page() }, content);
+    const gapId = await db.gaps.add({ taskId: `mturk:${ASSIGNMENT}`, platform: 'mturk', start: clock, end: clock + 90_000, answer: 'pending', answeredAt: null });
+    const pageSender = { id: self.id, url: `${self.origin}popup.html` };
+    await handle({ type: 'gap/answer', gapId, answer: 'work' }, pageSender);
+    await handle({ type: 'gap/answer', gapId, answer: 'work' }, pageSender);
+    expect((await db.tasks.get(`mturk:${ASSIGNMENT}`))?.activeMs).toBe(90_000);
+    expect(await db.segments.where('source').equals('gap-confirmed').count()).toBe(1);
+    expect((await db.gaps.get(gapId))?.answer).toBe('work');
+  });
 });

@@ -193,6 +193,18 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
     segments: [['A', 0, 20], ['A', 20, 40]],
   },
   {
+    name: 'a pulse gathering a second of input after a quiet stretch starts at its first input',
+    events: [
+      ...start(),
+      input(0, 1),
+      ...quiet(1, 0, 100),
+      { type: 'pulse', at: at(101), tabId: 1, input: at(100.9), firstInput: at(100.1), media: false, focusInFrame: false, visible: true },
+      finish(101),
+    ],
+    segments: [['A', 100.1, 101]],
+    gaps: [['A', 0, 100.1]],
+  },
+  {
     name: 'pulses from a tab that is not a platform tab are ignored',
     events: [focus(0), activate(0, 4), ...typing(4, 0, 30)],
     segments: [],
