@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
 
 // The gecko id is the add-on's identity on addons.mozilla.org and in the e2e profile's user.js.
 export const GECKO_ID = 'truerate@truerate.app';
@@ -44,6 +47,24 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Content scripts run on every platform page, so they skip webextension-polyfill (about 10 KB
+    // to parse in every frame): they only call runtime.sendMessage and runtime.id, which Chrome
+    // MV3 and Firefox both offer natively with promises. Extension pages and the background keep
+    // the polyfill. This is the one place where the two kinds of bundle differ.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const native = require.resolve('wxt/browser');
+      const current = config.resolve?.alias;
+      const rest = Array.isArray(current)
+        ? current
+        : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: native }, ...rest.filter((a) => a.find !== 'wxt/browser')],
+      };
+    },
+  },
   zip: {
     excludeSources: ['tests/e2e/artifacts/**', '.tmp/**', 'coverage/**'],
   },

@@ -8,6 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../tests/e2e/support/paths';
+import { pageLoadCost } from './bench-chromium';
+import { engineThroughput, sensorCosts } from './bench-tracking';
 
 interface Row {
   what: string;
@@ -46,6 +48,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     rows.push({ what: `${target} ${file}`, value: `${kb(code.length)} min, ${kb(gzipSync(code).length)} gzip` });
   }
 }
+
+rows.push(engineThroughput(), ...sensorCosts(), await pageLoadCost());
 
 const width = Math.max(...rows.map((r) => r.what.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));

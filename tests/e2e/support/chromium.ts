@@ -23,6 +23,7 @@ export interface ChromiumSession {
   browser: Browser;
   context: BrowserContext;
   extensionId: string;
+  /** The extension's service worker at launch (a killed worker is replaced by a new one). */
   serviceWorker: Worker;
   extensionUrl(path: string): string;
   newPage(): Promise<Page>;
@@ -34,7 +35,8 @@ export interface LaunchOptions {
   /** SPKI hash of the fixture server's certificate, trusted for this profile only. */
   spki: string;
   headless?: boolean;
-  extensionDir?: string;
+  /** The unpacked extension to load; null runs Chromium without it (benchmark baseline). */
+  extensionDir?: string | null;
   extraArgs?: string[];
 }
 
@@ -47,15 +49,14 @@ export interface LaunchOptions {
 export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSession> {
   const profile = scratchDir('chromium-profile');
   const tmp = scratchDir('chromium-tmp');
-  const extensionDir = opts.extensionDir ?? CHROME_DIST;
+  const extensionDir = opts.extensionDir === undefined ? CHROME_DIST : opts.extensionDir;
   const args = [
     ...CHROMIUM_FLAGS,
     `--user-data-dir=${profile.path}`,
     '--remote-debugging-port=0',
     `--host-resolver-rules=${opts.hostResolverRules}`,
     `--ignore-certificate-errors-spki-list=${opts.spki}`,
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ...(opts.headless === false ? [] : ['--headless']),
     ...(opts.extraArgs ?? []),
     'about:blank',
@@ -75,13 +76,14 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     const browser = await chromium.connectOverCDP(wsUrl, { noDefaults: true });
     const context = browser.contexts()[0];
     if (!context) throw new Error('Chromium started without a default browser context');
-    const serviceWorker =
-      context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-      (await context.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().endsWith('/background.js'),
-        timeout: 30_000,
-      }));
-    const extensionId = new URL(serviceWorker.url()).host;
+    const serviceWorker = extensionDir
+      ? (context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+        (await context.waitForEvent('serviceworker', {
+          predicate: (w) => w.url().endsWith('/background.js'),
+          timeout: 30_000,
+        })))
+      : (undefined as unknown as Worker);
+    const extensionId = extensionDir ? new URL(serviceWorker.url()).host : '';
     return {
       browser,
       context,
