@@ -94,7 +94,7 @@ export function sensorCosts(): Figure[] {
   t0 = performance.now();
   for (const e of events2) doc.dispatchEvent(e as unknown as Event);
   const withSensor = performance.now() - t0;
-  win.happyDOM.abort();
+  void win.happyDOM.abort();
   return [
     { what: 'sensor: messages in a minute of continuous typing', value: `${perMinute}`, goal: '<= 60 (1 a second)' },
     {
