@@ -1,5 +1,5 @@
 import type { PendingGap } from '@/lib/db/popup-data';
-import { formatDuration } from '@/lib/format';
+import { formatRoughDuration } from '@/lib/format';
 
 interface Props {
   gap: PendingGap;
@@ -11,7 +11,7 @@ interface Props {
 export function GapQuestion({ gap, t, onAnswer }: Props) {
   return (
     <div class="gap" role="group" aria-label={t('activeTime')} data-gap-id={gap.id}>
-      <p>{t('gapQuestion', [formatDuration(gap.end - gap.start), gap.title ?? t('untitledTask')])}</p>
+      <p>{t('gapQuestion', [formatRoughDuration(gap.end - gap.start), gap.title ?? t('untitledTask')])}</p>
       <div class="gap-actions">
         <button type="button" class="primary" onClick={() => onAnswer(gap.id, 'work')}>
           {t('gapYes')}

@@ -46,3 +46,16 @@ describe('formatMoney', () => {
     expect(formatMoney({ amountMinor: 125, currency: 'EUR' }, 'fr-FR')).toBe('1,25\u00a0€');
   });
 });
+
+describe('durations', () => {
+  it('reads like a stopwatch', async () => {
+    const { formatDuration, formatRoughDuration } = await import('@/lib/format');
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(42_400)).toBe('0:42');
+    expect(formatDuration(725_000)).toBe('12:05');
+    expect(formatDuration(3_729_000)).toBe('1:02:09');
+    expect(formatRoughDuration(9_000)).toBe('9 s');
+    expect(formatRoughDuration(190_000)).toBe('3 min');
+    expect(formatRoughDuration(3_900_000)).toBe('1 h 5 min');
+  });
+});
