@@ -129,4 +129,28 @@ describe('Chromium: active time a worker can trust', () => {
     expect(activeMsOf(db, TASK)).toBe(atSwitch);
     expect(db.segments.every((s) => s.taskId === TASK)).toBe(true);
   });
+
+  it('a manual timer started from the popup records its title, reward and time', async () => {
+    const popup = await chrome.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(chrome.extensionUrl('popup.html'));
+    await popup.locator('summary', { hasText: 'Manual timer' }).click();
+    await popup.getByLabel('Task').fill('Survey on a site TrueRate does not know');
+    await popup.getByLabel('Reward (optional)').fill('1,25');
+    await popup.getByLabel('Currency').selectOption('EUR');
+    await popup.getByRole('button', { name: 'Start timer' }).click();
+    const started = Date.now();
+    await expect.poll(() => popup.locator('.running-title').textContent(), { timeout: 5000 }).toBe(
+      'Survey on a site TrueRate does not know',
+    );
+    await popup.screenshot({ path: artifactPath('chromium-popup-manual-running.png') });
+    await popup.waitForTimeout(3000);
+    await popup.getByRole('button', { name: 'Stop and save' }).click();
+    const stopped = Date.now();
+    await expect.poll(async () => (await readDb(chrome.serviceWorker)).tasks.find((t) => t.title?.startsWith('Survey on'))?.status, { timeout: 5000 }).toBe('submitted');
+    const db = await readDb(chrome.serviceWorker);
+    const task = db.tasks.find((t) => t.title === 'Survey on a site TrueRate does not know');
+    expect(task).toMatchObject({ status: 'submitted', reward: { amountMinor: 125, currency: 'EUR' } });
+    expect(Math.abs((task?.activeMs ?? 0) - (stopped - started))).toBeLessThanOrEqual(1000);
+  });
 });

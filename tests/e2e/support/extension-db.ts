@@ -35,6 +35,7 @@ export interface DbTask {
   idleThresholdS: number;
   status: string;
   title: string | null;
+  reward: { amountMinor: number; currency: string } | null;
 }
 export interface DbSnapshot {
   tasks: DbTask[];
