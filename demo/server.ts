@@ -68,8 +68,11 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    // Either side ending ends the tunnel; a half-open tunnel would keep close() waiting forever.
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('close', () => upstream.destroy());
   });
   await listen(proxy, 0);
   const proxyPort = (proxy.address() as AddressInfo).port;
