@@ -43,9 +43,11 @@ export interface DbSnapshot {
   tracker: { key: string; state: { open: { taskId: string | null; start: number; end: number } | null } }[];
 }
 
+/** An expression that any extension context (service worker, extension page) can evaluate. */
+export const READ_DB = `(${READ_TABLES})(${JSON.stringify(['tasks', 'segments', 'tracker'])})`;
+
 export async function readDb(worker: Worker): Promise<DbSnapshot> {
-  const fn = `(${READ_TABLES})(${JSON.stringify(['tasks', 'segments', 'tracker'])})`;
-  return (await worker.evaluate(fn)) as DbSnapshot;
+  return (await worker.evaluate(READ_DB)) as DbSnapshot;
 }
 
 export async function setSettings(worker: Worker, settings: unknown): Promise<void> {

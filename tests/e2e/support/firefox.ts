@@ -37,6 +37,8 @@ export interface Firefox {
   addPreloadScript(functionDeclaration: string): Promise<void>;
   screenshot(context: string, file: string): Promise<void>;
   activate(context: string): Promise<void>;
+  /** A real (trusted) key press in the page, through WebDriver BiDi input actions. */
+  pressKey(context: string, key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -340,6 +342,11 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
         writeFileSync(file, Buffer.from(data, 'base64'));
       },
       activate: (context) => conn.send<void>('browsingContext.activate', { context }),
+      pressKey: (context, key) =>
+        conn.send<void>('input.performActions', {
+          context,
+          actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
+        }),
       close,
     };
   } catch (error) {
