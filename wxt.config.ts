@@ -25,6 +25,8 @@ export default defineConfig({
     // idle: screen lock and the worker's presence on linked tabs; alarms: the 30 s tick that
     // proves the machine is awake. Neither shows a warning at install.
     permissions: ['storage', 'idle', 'alarms'],
+    // Asked for from the popup only if the worker wants survey tabs linked by their address.
+    optional_permissions: ['tabs'],
     commands: {
       'toggle-manual-timer': {
         suggested_key: { default: 'Alt+Shift+T' },

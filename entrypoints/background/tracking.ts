@@ -3,6 +3,7 @@ import type { TrueRateDb } from '@/lib/db/database';
 import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/db/task-from-page';
 import type { EngineEvent } from '@/lib/tracking/events';
 import { applyEvents, readTrackerState } from '@/lib/tracking/store';
+import { taskForUrl } from '@/lib/tracking/url-link';
 import { DEFAULT_CONFIG } from '@/lib/tracking/state';
 
 const TICK_ALARM = 'truerate-tick';
@@ -59,7 +60,32 @@ export function setupTracking(db: TrueRateDb, feed: Feed): () => void {
     ]);
   };
 
+  // With the optional "tabs" permission (asked from the popup), a survey tab opened any other way
+  // is linked by the task ids in its address. Without it, onUpdated never carries a URL.
+  const onUpdated = async (tabId: number, change: { url?: string }, tab: { windowId?: number }) => {
+    if (!change.url) return;
+    const state = await readTrackerState(db);
+    const known = state.tabs[tabId];
+    if (known && !known.linked) return; // a platform page: its page reader says what it shows
+    const recent = await db.tasks.where('acceptedAt').above(Date.now() - 24 * 3600 * 1000).toArray();
+    const taskId = taskForUrl(change.url, recent.filter((t) => t.endedAt === null));
+    const task = taskId ? recent.find((t) => t.id === taskId) : undefined;
+    if (!task || task.platform === 'manual' || known?.taskId === task.id) return;
+    await feed([
+      {
+        type: 'tab-linked',
+        at: now(),
+        tabId,
+        windowId: tab.windowId ?? -1,
+        platform: task.platform,
+        taskId: task.id,
+        thresholdMs: task.idleThresholdS * 1000,
+      },
+    ]);
+  };
+
   browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
   browser.windows.onFocusChanged.addListener(onFocus);
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.tabs.onCreated.addListener(onCreated);
@@ -71,6 +97,7 @@ export function setupTracking(db: TrueRateDb, feed: Feed): () => void {
 
   return () => {
     browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
     browser.windows.onFocusChanged.removeListener(onFocus);
     browser.tabs.onRemoved.removeListener(onRemoved);
     browser.tabs.onCreated.removeListener(onCreated);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { GapQuestion } from '@/components/GapQuestion';
 import { ManualTimer } from '@/components/ManualTimer';
 import { NowPanel } from '@/components/NowPanel';
+import { SurveyLinking } from '@/components/SurveyLinking';
 import { TaskList } from '@/components/TaskList';
 import { t, uiLocale } from '@/components/i18n';
 import { send } from '@/components/send';
@@ -71,6 +72,7 @@ export function App() {
             onStart={(title, reward) => act({ type: 'manual/start', title, reward })}
             onStop={() => act({ type: 'manual/stop' })}
           />
+          <SurveyLinking t={t} />
           <section>
             <h2>{t('recentTasks')}</h2>
             {state.data.recent.length === 0 ? (
