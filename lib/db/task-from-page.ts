@@ -38,11 +38,29 @@ export function taskFromPage(
     );
     return changed ? { ...existing, ...fromPage, updatedAt: now } : null;
   }
+  return { ...acceptedTask(taskId(page.platform, t.externalId), page.platform, t.externalId, now, idleThresholdS), ...fromPage };
+}
+
+/** A task accepted (or started by hand) at `now`, with nothing measured yet. */
+export function acceptedTask(
+  id: string,
+  platform: TaskRecord['platform'],
+  externalId: string,
+  now: number,
+  idleThresholdS: number,
+): TaskRecord {
   return {
-    id: taskId(page.platform, t.externalId),
-    platform: page.platform,
-    externalId: t.externalId,
-    ...fromPage,
+    id,
+    platform,
+    externalId,
+    groupId: null,
+    requesterId: null,
+    requesterName: null,
+    title: null,
+    reward: null,
+    advertisedSeconds: null,
+    advertisedKind: null,
+    allottedSeconds: null,
     status: 'accepted',
     acceptedAt: now,
     endedAt: null,

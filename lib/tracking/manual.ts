@@ -1,31 +1,11 @@
 import type { TrueRateDb } from '../db/database';
 import type { TaskRecord } from '../db/records';
 import type { Money } from '../rates/money';
-import { DEFAULT_IDLE_THRESHOLD_S } from '../db/task-from-page';
+import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S } from '../db/task-from-page';
 
 /** A task the worker starts by hand, on any site: its record, before the engine gives it time. */
 export function manualTask(id: string, title: string, reward: Money | null, now: number, idleThresholdS = DEFAULT_IDLE_THRESHOLD_S): TaskRecord {
-  return {
-    id,
-    platform: 'manual',
-    externalId: id.replace(/^manual:/, ''),
-    groupId: null,
-    requesterId: null,
-    requesterName: null,
-    title,
-    reward,
-    advertisedSeconds: null,
-    advertisedKind: null,
-    allottedSeconds: null,
-    status: 'accepted',
-    acceptedAt: now,
-    endedAt: null,
-    activeMs: 0,
-    wallMs: 0,
-    idleThresholdS,
-    flags: [],
-    updatedAt: now,
-  };
+  return { ...acceptedTask(id, 'manual', id.replace(/^manual:/, ''), now, idleThresholdS), title, reward };
 }
 
 /** Marks a task submitted now (manual stop, or the platform's submit). */

@@ -1,8 +1,22 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { artifactPath } from './support/paths';
+
+/** Opens the popup until it lists `count` tasks: the record is written after the page's message. */
+async function openPopupListing(chrome: ChromiumSession, popup: Page, count: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await popup.goto(chrome.extensionUrl('popup.html'));
+        return popup.locator('li.task').count();
+      },
+      { timeout: 15_000, interval: 250 },
+    )
+    .toBe(count);
+}
 
 const working = loadFixtures().find((f) => f.platform === 'mturk' && f.kind === 'working');
 if (!working) throw new Error('tests/fixtures/mturk has no "working" fixture');
@@ -27,16 +41,7 @@ describe('Chromium: an MTurk task is read, stored and listed', () => {
 
     const popup = await chrome.newPage();
     await popup.setViewportSize({ width: 360, height: 480 });
-    // The record is written after the content script's message; poll the popup until it shows.
-    await expect
-      .poll(
-        async () => {
-          await popup.goto(chrome.extensionUrl('popup.html'));
-          return popup.locator('li.task').count();
-        },
-        { timeout: 15_000, interval: 250 },
-      )
-      .toBe(1);
+    await openPopupListing(chrome, popup, 1);
     const task = popup.locator('li.task').first();
     expect(await task.locator('.task-title').textContent()).toBe(
       'Transcribe a shopping receipt (~3 min) & "check" totals',
@@ -90,15 +95,7 @@ describe('Chromium in French', () => {
     await page.goto(working.url.href);
     const popup = await chrome.newPage();
     await popup.setViewportSize({ width: 360, height: 480 });
-    await expect
-      .poll(
-        async () => {
-          await popup.goto(chrome.extensionUrl('popup.html'));
-          return popup.locator('li.task').count();
-        },
-        { timeout: 15_000, interval: 250 },
-      )
-      .toBe(1);
+    await openPopupListing(chrome, popup, 1);
     expect(await popup.locator('h2').allTextContents()).toContain('Tâches récentes');
     expect(await popup.locator('.task-status').textContent()).toBe('Acceptée');
     expect(await popup.locator('html').getAttribute('lang')).toMatch(/^fr/);
