@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   }
   if (!args.has('--no-build') || !existsSync(join(CHROME_DIST, 'manifest.json'))) {
     console.log('Building the extension (wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      // Only a failed build is worth the build log (a good one warns about zod's comments).
+      const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`wxt build failed:\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+    }
   }
   const server = await startFixtureServer();
   const chrome = await launchChromium({
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
   await popup.setViewportSize({ width: 380, height: 520 });
   const listed = await waitForTasks(() => popup.goto(chrome.extensionUrl('popup.html')), popup);
 
-  console.log(`\nTrueRate ${headless ? '(headless demo)' : ''} recorded ${listed.length} task(s):`);
+  console.log(`\nTrueRate${headless ? ' (headless demo)' : ''} recorded ${listed.length} task(s):`);
   for (const row of listed) console.log(`  - ${row}`);
 
   if (headless) {
@@ -61,10 +67,13 @@ async function main(): Promise<void> {
     await stop();
     return;
   }
+  // End on the task: time counts only on the tab in front, so the worker sees it measured.
+  await work.bringToFront();
   console.log(`
 Chromium is open with TrueRate loaded and three tabs: the demo start page (https://${DEMO_HOST}/),
-a demo MTurk task, and the TrueRate popup as a page. Every page is served from this machine.
-Close Chromium or press Ctrl-C here to stop.`);
+the TrueRate popup as a page, and a demo MTurk task (in front). Type or scroll in the task, then
+click TrueRate in the toolbar (the puzzle piece, then TrueRate) to watch its active time.
+Every page is served from this machine. Close Chromium or press Ctrl-C here to stop.`);
   chrome.browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
 }
 
