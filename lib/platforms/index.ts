@@ -7,7 +7,7 @@ import type { PageInfo, PageKind, UrlIds } from './page-info';
  * read as "other"; tests hold every adapter to a fixture of each kind it claims.
  */
 export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = {
-  mturk: ['preview', 'working', 'other'],
+  mturk: ['list', 'preview', 'working', 'submitted', 'status', 'other'],
   prolific: ['other'],
   toloka: ['other'],
   raterhub: ['other'],
@@ -54,10 +54,12 @@ export function idsFromUrl(platform: PlatformId, url: URL): UrlIds {
  */
 export function pageAgreesWithUrl(page: PageInfo, platform: PlatformId, url: URL): boolean {
   if (page.platform !== platform) return false;
-  if (!page.task) return true;
   const ids = idsFromUrl(platform, url);
+  // A list page shows the "submitted" alert after a submit; otherwise kinds must match.
+  const kindAgrees = ids.kind === page.kind || (ids.kind === 'list' && page.kind === 'submitted');
+  if (!kindAgrees) return false;
+  if (!page.task) return true;
   return (
-    ids.kind === page.kind &&
     ids.externalId === page.task.externalId &&
     (page.task.groupId === undefined || ids.groupId === page.task.groupId)
   );

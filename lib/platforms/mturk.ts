@@ -1,18 +1,20 @@
 import { decimalToMinor, isCurrencyCode } from '../rates/money';
 import { estimateFromTitle } from './advertised-time';
+import { LIST_PATH, QUEUE_PATH, readMturkList, readMturkQueue, readMturkStatus, STATUS_PATH } from './mturk-lists';
 import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';
 
 /**
  * Amazon Mechanical Turk, worker site. Facts and confidence marks: ../shared/platforms.md §1.
- * Issue #2 reads the task pages (preview and accepted); lists, queue and status pages come with
- * the full adapter.
+ * Task pages here; list, queue and status pages in mturk-lists.ts.
  */
 const TASK_PATH = /^\/projects\/([A-Z0-9]{10,64})\/tasks\/([A-Z0-9]{10,64})\/?$/;
 const ID = /^[A-Z0-9]{10,64}$/;
 
 /** What the URL alone says; the background checks a content script's report against it. */
 export function mturkIdsFromUrl(url: URL): UrlIds {
+  if (LIST_PATH.test(url.pathname)) return { kind: 'list' };
+  if (QUEUE_PATH.test(url.pathname) || STATUS_PATH.test(url.pathname)) return { kind: 'status' };
   const taskPath = TASK_PATH.exec(url.pathname);
   if (!taskPath) return { kind: 'other' };
   const groupId = taskPath[1];
@@ -23,6 +25,9 @@ export function mturkIdsFromUrl(url: URL): UrlIds {
 }
 
 export function readMturkPage(url: URL, doc: ParentNode): PageInfo {
+  if (LIST_PATH.test(url.pathname)) return readMturkList(doc);
+  if (QUEUE_PATH.test(url.pathname)) return readMturkQueue(doc);
+  if (STATUS_PATH.test(url.pathname)) return readMturkStatus(doc);
   const ids = mturkIdsFromUrl(url);
   if (ids.kind !== 'working' || !ids.externalId) {
     return { platform: 'mturk', kind: ids.kind, missing: [] };

@@ -37,9 +37,31 @@ export const taskIdentitySchema = z.object({
     .optional(),
 });
 
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+
+export const offerSchema = z.object({
+  groupId: id,
+  requesterId: id.optional(),
+  requesterName: text(200).optional(),
+  title: text(500).optional(),
+  reward: moneySchema.optional(),
+  advertised: taskIdentitySchema.shape.advertised,
+  allottedSeconds: taskIdentitySchema.shape.allottedSeconds,
+});
+
+export const statusLineSchema = z.object({
+  externalId: id,
+  groupId: id.optional(),
+  state: z.string().regex(/^[a-z][a-z -]{0,31}$/),
+  reward: moneySchema.optional(),
+});
+
 export const pageInfoSchema = z.object({
   platform: z.enum(PLATFORM_IDS),
   kind: z.enum(PAGE_KINDS),
   task: taskIdentitySchema.optional(),
+  // A list page of 100 offers is usual; 500 leaves room, and bounds what a page can send.
+  offers: z.array(offerSchema).max(500).optional(),
+  statuses: z.array(statusLineSchema).max(500).optional(),
   missing: z.array(z.string().max(64)).max(32),
 }) satisfies z.ZodType<PageInfo>;

@@ -45,10 +45,32 @@ export interface TaskIdentity {
   allottedSeconds?: number;
 }
 
+/** What a list page advertises for one group of tasks (an MTurk HIT group, a Prolific study). */
+export interface Offer {
+  groupId: string;
+  requesterId?: string;
+  requesterName?: string;
+  title?: string;
+  reward?: Money;
+  advertised?: AdvertisedTime;
+  allottedSeconds?: number;
+}
+
+/** A task's state as a status page shows it (MTurk status_details, the queue). */
+export interface TaskStatusLine {
+  externalId: string;
+  groupId?: string;
+  /** The platform's own word, normalised to lower case with spaces: "approved", "assigned", … */
+  state: string;
+  reward?: Money;
+}
+
 export interface PageInfo {
   platform: PlatformId;
   kind: PageKind;
   task?: TaskIdentity;
+  offers?: Offer[];
+  statuses?: TaskStatusLine[];
   /** Names of fields the adapter expected on this kind of page but could not read. */
   missing: string[];
 }

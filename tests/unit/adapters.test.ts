@@ -32,6 +32,33 @@ describe('adapters over every fixture', () => {
       );
       expect(info.task).toMatchObject(wanted);
     }
+    const wantedOffers = fixture.expect?.offers;
+    if (claimed && typeof wantedOffers === 'number') expect(info?.offers).toHaveLength(wantedOffers);
+    if (claimed && Array.isArray(fixture.expect?.items)) {
+      const items = fixture.expect.items as Record<string, unknown>[];
+      expect(info?.offers).toEqual(
+        items.map((item) => {
+          const { advertisedSeconds, advertisedKind, ...rest } = item;
+          return expect.objectContaining({
+            ...rest,
+            ...(advertisedSeconds ? { advertised: { seconds: advertisedSeconds, kind: advertisedKind } } : {}),
+          });
+        }),
+      );
+    }
+    const lines = (fixture.expect?.statuses ?? fixture.expect?.queue) as Record<string, unknown>[] | undefined;
+    if (claimed && lines) {
+      expect(info?.statuses).toEqual(
+        lines.map((line) =>
+          expect.objectContaining({
+            externalId: line.externalId,
+            state: String(line.state).toLowerCase(),
+            ...(line.reward ? { reward: line.reward } : {}),
+            ...(line.groupId ? { groupId: line.groupId } : {}),
+          }),
+        ),
+      );
+    }
   });
 
   it('every adapter has a fixture for every page kind it claims', () => {
