@@ -1,5 +1,6 @@
 import type { TrueRateDb } from './db/database';
 import { taskId as taskIdOf } from './db/task-from-page';
+import { applyPageEffects } from './db/page-effects';
 import { recordPage } from './db/tasks';
 import {
   contentMessageSchema,
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   settings: () => Promise<Settings>;
   /** Where rejected messages are reported (the background logs them; tests collect them). */
   onReject?: (reason: RejectReason, detail: string) => void;
+  /** Where refused lifecycle moves are reported: logged, never applied. */
+  onNotice?: (text: string) => void;
 }
 
 type Content = Extract<ReturnType<typeof classifySender>, { kind: 'content' }>;
@@ -50,6 +53,12 @@ export function createMessageHandler(deps: HandlerDeps) {
         }
         const now = deps.now();
         const thresholdS = thresholdFor(await deps.settings(), who.platform);
+        const previous = (await deps.db.tracker.get('state'))?.state.tabs[who.tabId]?.taskId ?? null;
+        const effects = await applyPageEffects(deps.db, msg.page, now, previous);
+        for (const text of effects.illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
+        if (effects.ended.length > 0) {
+          await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
+        }
         const result = await recordPage(deps.db, msg.page, now, thresholdS);
         const task =
           msg.page.kind === 'working' && msg.page.task

@@ -15,6 +15,7 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
     newId: () => crypto.randomUUID(),
     settings: readSettings,
     onReject: (reason, detail) => console.warn('TrueRate: message rejected:', reason, detail),
+    onNotice: (text) => console.warn('TrueRate:', text),
   });
   const listener = (message: unknown, sender: SenderLike) => handle(message, sender);
   browser.runtime.onMessage.addListener(listener);

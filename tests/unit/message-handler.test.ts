@@ -113,7 +113,11 @@ describe('message handler', () => {
     db.close();
     await db.delete();
     const broken = createMessageHandler({
-      db: { ...db, transaction: () => Promise.reject(new Error('disk full')) } as unknown as TrueRateDb,
+      db: {
+        ...db,
+        transaction: () => Promise.reject(new Error('disk full')),
+        tracker: { get: () => Promise.reject(new Error('disk full')) },
+      } as unknown as TrueRateDb,
       self,
       version: '1',
       now: () => clock,

@@ -1,0 +1,75 @@
+import type { PageInfo } from '../platforms/page-info';
+import { ENDED, statusFromPlatform, transition } from '../tasks/lifecycle';
+import type { TrueRateDb } from './database';
+import type { TaskRecord, TaskStatus } from './records';
+import { taskId } from './task-from-page';
+
+export interface PageEffects {
+  /** Tasks this page ended (submitted, returned, …): the attention engine stops counting them. */
+  ended: string[];
+  /** Moves a page asked for that the lifecycle refuses, as "id: from -> to" (logged, not applied). */
+  illegal: string[];
+  offers: number;
+}
+
+/**
+ * What a validated page read means beyond the task it shows: offers a list advertises (kept for
+ * checking before accepting), states a status page reports (written back to the tasks TrueRate
+ * knows), and the submit alert that ends the task the tab was showing. One transaction.
+ */
+export async function applyPageEffects(
+  db: TrueRateDb,
+  page: PageInfo,
+  now: number,
+  previousTaskId: string | null,
+): Promise<PageEffects> {
+  const effects: PageEffects = { ended: [], illegal: [], offers: 0 };
+  await db.transaction('rw', [db.tasks, db.offers], async () => {
+    for (const offer of page.offers ?? []) {
+      const id = `${page.platform}:${offer.groupId}`;
+      const existing = await db.offers.get(id);
+      await db.offers.put({
+        id,
+        platform: page.platform,
+        groupId: offer.groupId,
+        requesterId: offer.requesterId ?? existing?.requesterId ?? null,
+        requesterName: offer.requesterName ?? existing?.requesterName ?? null,
+        title: offer.title ?? existing?.title ?? null,
+        reward: offer.reward ?? existing?.reward ?? null,
+        advertisedSeconds: offer.advertised?.seconds ?? existing?.advertisedSeconds ?? null,
+        advertisedKind: offer.advertised?.kind ?? existing?.advertisedKind ?? null,
+        firstSeenAt: existing?.firstSeenAt ?? now,
+        lastSeenAt: now,
+      });
+      effects.offers++;
+    }
+
+    const move = async (task: TaskRecord, to: TaskStatus, reward?: TaskRecord['reward']) => {
+      const result = transition(task.status, to);
+      if (!result.ok) {
+        effects.illegal.push(`${task.id}: ${result.from} -> ${result.to}`);
+        return;
+      }
+      if (to === task.status && !reward) return;
+      const endsNow = ENDED.has(to) && task.endedAt === null;
+      await db.tasks.update(task.id, {
+        status: to,
+        ...(reward ? { reward } : {}),
+        ...(endsNow ? { endedAt: now, wallMs: Math.max(0, now - task.acceptedAt) } : {}),
+        updatedAt: now,
+      });
+      if (endsNow) effects.ended.push(task.id);
+    };
+
+    for (const line of page.statuses ?? []) {
+      const to = statusFromPlatform(page.platform, line.state);
+      const task = await db.tasks.get(taskId(page.platform, line.externalId));
+      if (to && task) await move(task, to, line.reward);
+    }
+    if (page.kind === 'submitted' && previousTaskId) {
+      const task = await db.tasks.get(previousTaskId);
+      if (task && task.platform === page.platform) await move(task, 'submitted');
+    }
+  });
+  return effects;
+}

@@ -1,0 +1,53 @@
+import type { TaskStatus } from '../db/records';
+import type { PlatformId } from '../platforms/hosts';
+
+/**
+ * A task's life (issue #4): previewed -> accepted -> submitted | returned | expired | timed out |
+ * screened out -> approved | rejected -> paid. A status page may show a later state than the last
+ * one seen (a task seen accepted, then approved), so moves forward along that order are legal;
+ * moves back, or out of a final state, are not and are never applied.
+ */
+const NEXT: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
+  previewed: ['accepted', 'submitted', 'returned', 'expired', 'approved', 'rejected', 'paid'],
+  accepted: ['submitted', 'returned', 'expired', 'timed-out', 'screened-out', 'approved', 'rejected', 'paid'],
+  submitted: ['approved', 'rejected', 'paid', 'screened-out'],
+  approved: ['paid'],
+  'screened-out': ['paid'],
+  returned: [],
+  expired: [],
+  'timed-out': [],
+  rejected: [],
+  paid: [],
+};
+
+export type Transition = { ok: true; to: TaskStatus } | { ok: false; from: TaskStatus; to: TaskStatus };
+
+export function transition(from: TaskStatus, to: TaskStatus): Transition {
+  if (from === to) return { ok: true, to };
+  return NEXT[from].includes(to) ? { ok: true, to } : { ok: false, from, to };
+}
+
+/** States after which the worker no longer works on the task. */
+export const ENDED: ReadonlySet<TaskStatus> = new Set(['submitted', 'returned', 'expired', 'timed-out', 'screened-out', 'approved', 'rejected', 'paid']);
+
+/**
+ * A platform's own word for a state, as an adapter normalised it (lower case, spaces), to ours.
+ * MTurk: platforms.md §1 (Assigned, Submitted, Approved, Rejected, Paid, Pending); Prolific: §2
+ * (RESERVED, ACTIVE, AWAITING REVIEW, APPROVED, RETURNED, REJECTED, TIMED-OUT, SCREENED OUT).
+ */
+export function statusFromPlatform(platform: PlatformId, state: string): TaskStatus | null {
+  const table: Partial<Record<PlatformId, Record<string, TaskStatus>>> = {
+    mturk: { assigned: 'accepted', submitted: 'submitted', pending: 'submitted', approved: 'approved', rejected: 'rejected', paid: 'paid' },
+    prolific: {
+      reserved: 'accepted',
+      active: 'accepted',
+      'awaiting review': 'submitted',
+      approved: 'approved',
+      rejected: 'rejected',
+      returned: 'returned',
+      'timed out': 'timed-out',
+      'screened out': 'screened-out',
+    },
+  };
+  return table[platform]?.[state] ?? null;
+}

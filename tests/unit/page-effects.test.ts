@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type TrueRateDb } from '@/lib/db/database';
+import { applyPageEffects } from '@/lib/db/page-effects';
+import { acceptedTask } from '@/lib/db/task-from-page';
+import { readMturkPage } from '@/lib/platforms/mturk';
+import { documentOf, fixturesOf } from './helpers/fixtures';
+
+const fixture = (name: string) => {
+  const f = fixturesOf('mturk').find((x) => x.file.endsWith(name));
+  if (!f) throw new Error(`no fixture ${name}`);
+  return readMturkPage(f.url, documentOf(f));
+};
+
+let db: TrueRateDb;
+const T = 1_795_000_000_000;
+
+beforeEach(() => {
+  db = createDb(`effects-${crypto.randomUUID()}`);
+});
+
+describe('page effects', () => {
+  it('keeps what a list page advertises, one offer per HIT group, updated when seen again', async () => {
+    const list = fixture('list-projects.html');
+    expect(await applyPageEffects(db, list, T, null)).toMatchObject({ offers: 3 });
+    await applyPageEffects(db, list, T + 60_000, null);
+    const offers = await db.offers.toArray();
+    expect(offers).toHaveLength(3);
+    expect(offers.find((o) => o.groupId === '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA')).toMatchObject({
+      reward: { amountMinor: 35, currency: 'USD' },
+      advertisedSeconds: 180,
+      advertisedKind: 'estimate',
+      firstSeenAt: T,
+      lastSeenAt: T + 60_000,
+    });
+  });
+
+  it('writes the states of a status page back to known tasks, and refuses moves back', async () => {
+    await db.tasks.bulkAdd([
+      acceptedTask('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', 'mturk', '3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', T, 60),
+      { ...acceptedTask('mturk:3GN4TB7QW1ZX8RK2MD5CF0HJ9LV6PA', 'mturk', '3GN4TB7QW1ZX8RK2MD5CF0HJ9LV6PA', T, 60), status: 'paid' },
+    ]);
+    const effects = await applyPageEffects(db, fixture('status-details.html'), T + 3_600_000, null);
+    expect(effects.ended).toEqual(['mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P']);
+    expect(effects.illegal).toEqual(['mturk:3GN4TB7QW1ZX8RK2MD5CF0HJ9LV6PA: paid -> approved']);
+    expect(await db.tasks.get('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P')).toMatchObject({
+      status: 'submitted',
+      endedAt: T + 3_600_000,
+      wallMs: 3_600_000,
+      reward: { amountMinor: 35, currency: 'USD' },
+    });
+    expect((await db.tasks.get('mturk:3GN4TB7QW1ZX8RK2MD5CF0HJ9LV6PA'))?.status).toBe('paid');
+  });
+
+  it('the submit alert ends the task the tab was showing', async () => {
+    await db.tasks.add(acceptedTask('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', 'mturk', '3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', T, 60));
+    const effects = await applyPageEffects(db, fixture('submitted-alert.html'), T + 90_000, 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+    expect(effects.ended).toEqual(['mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P']);
+    expect((await db.tasks.get('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P'))?.status).toBe('submitted');
+  });
+});
