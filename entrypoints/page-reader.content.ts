@@ -19,7 +19,7 @@ export default defineContentScript({
       // Every platform page is reported, task or not: the background needs to know when a tab
       // stops showing a task (its time becomes overhead).
       if (!page) return;
-      const message: ContentMessage = { type: 'page/read', page };
+      const message: ContentMessage = { type: 'page/read', page, url: location.href };
       const serialized = JSON.stringify(message);
       if (serialized === lastSent) return;
       lastSent = serialized;

@@ -11,6 +11,8 @@ import {
   type Reply,
 } from './messages';
 import { pageAgreesWithUrl } from './platforms';
+import type { PlatformId } from './platforms/hosts';
+import { SINGLE_PAGE_APPS } from './platforms/spa';
 import { classifySender, type SenderLike, type Self } from './sender-check';
 import { thresholdFor, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
@@ -31,6 +33,21 @@ export interface HandlerDeps {
   onNotice?: (text: string) => void;
 }
 
+/**
+ * The address a page report is checked against: the browser's sender.url, except on single-page
+ * apps, whose router moves without the browser updating it; there the content script's own
+ * reading counts, on the same origin only.
+ */
+function addressOfPage(platform: PlatformId, senderUrl: URL, reported: string): URL {
+  if (!SINGLE_PAGE_APPS.has(platform)) return senderUrl;
+  try {
+    const url = new URL(reported);
+    return url.origin === senderUrl.origin ? url : senderUrl;
+  } catch {
+    return senderUrl;
+  }
+}
+
 type Content = Extract<ReturnType<typeof classifySender>, { kind: 'content' }>;
 
 /**
@@ -48,8 +65,9 @@ export function createMessageHandler(deps: HandlerDeps) {
     switch (msg.type) {
       case 'page/read': {
         if (!who.topFrame) return reject('not-top-frame');
-        if (!pageAgreesWithUrl(msg.page, who.platform, who.url)) {
-          return reject('page-does-not-match-url', who.url.href);
+        const where = addressOfPage(who.platform, who.url, msg.url);
+        if (!pageAgreesWithUrl(msg.page, who.platform, where)) {
+          return reject('page-does-not-match-url', where.href);
         }
         const now = deps.now();
         const thresholdS = thresholdFor(await deps.settings(), who.platform);

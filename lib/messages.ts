@@ -10,7 +10,15 @@ import { pageInfoSchema } from './platforms/page-info-schema';
 
 /** Messages a content script may send. */
 export const contentMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page/read'), page: pageInfoSchema }),
+  z.object({
+    type: z.literal('page/read'),
+    page: pageInfoSchema,
+    /**
+     * The page's address as the content script sees it. Only single-page apps use it: Chromium
+     * keeps sender.url at the document's first address after history.pushState.
+     */
+    url: z.string().url().max(2048),
+  }),
   /**
    * The activity sensor of one frame: at most one a second while there is input, one every 5 s
    * while the page is visible. `inputAgoMs`: how long before sending the last input happened

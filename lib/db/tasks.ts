@@ -18,9 +18,25 @@ export async function recordPage(
 ): Promise<PageWriteResult> {
   if (page.kind !== 'working' || !page.task) return { outcome: 'ignored' };
   const id = taskId(page.platform, page.task.externalId);
-  return db.transaction('rw', db.tasks, async () => {
+  return db.transaction('rw', db.tasks, db.offers, async () => {
     const existing = await db.tasks.get(id);
-    const next = taskFromPage(page, existing, now, idleThresholdS);
+    let next = taskFromPage(page, existing, now, idleThresholdS);
+    // What the task page does not say (a Prolific study page shows no reward or time), the
+    // offer seen on the list does.
+    if (next && !existing && next.groupId) {
+      const offer = await db.offers.get(`${page.platform}:${next.groupId}`);
+      if (offer) {
+        next = {
+          ...next,
+          title: next.title ?? offer.title,
+          requesterId: next.requesterId ?? offer.requesterId,
+          requesterName: next.requesterName ?? offer.requesterName,
+          reward: next.reward ?? offer.reward,
+          advertisedSeconds: next.advertisedSeconds ?? offer.advertisedSeconds,
+          advertisedKind: next.advertisedKind ?? offer.advertisedKind,
+        };
+      }
+    }
     if (!next) return { outcome: 'unchanged' } as const;
     await db.tasks.put(next);
     return existing

@@ -1,5 +1,6 @@
 import { platformOfUrl, type PlatformId } from './hosts';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
+import { prolificIdsFromUrl, readProlificPage } from './prolific';
 import type { PageInfo, PageKind, UrlIds } from './page-info';
 
 /**
@@ -8,7 +9,7 @@ import type { PageInfo, PageKind, UrlIds } from './page-info';
  */
 export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = {
   mturk: ['list', 'preview', 'working', 'submitted', 'status', 'other'],
-  prolific: ['other'],
+  prolific: ['list', 'preview', 'working', 'submitted', 'other'],
   toloka: ['other'],
   raterhub: ['other'],
   uhrs: ['other'],
@@ -28,6 +29,8 @@ export function readPage(url: URL, doc: ParentNode): PageInfo | null {
     switch (platform) {
       case 'mturk':
         return readMturkPage(url, doc);
+      case 'prolific':
+        return readProlificPage(url, doc);
       default:
         // Adapters for the other platforms arrive with issue #4; until then their pages are known
         // to be platform pages but carry nothing TrueRate reads.
@@ -43,6 +46,8 @@ export function idsFromUrl(platform: PlatformId, url: URL): UrlIds {
   switch (platform) {
     case 'mturk':
       return mturkIdsFromUrl(url);
+    case 'prolific':
+      return prolificIdsFromUrl(url);
     default:
       return { kind: 'other' };
   }
@@ -56,11 +61,15 @@ export function pageAgreesWithUrl(page: PageInfo, platform: PlatformId, url: URL
   if (page.platform !== platform) return false;
   const ids = idsFromUrl(platform, url);
   // A list page shows the "submitted" alert after a submit; otherwise kinds must match.
-  const kindAgrees = ids.kind === page.kind || (ids.kind === 'list' && page.kind === 'submitted');
+  const kindAgrees =
+    ids.kind === page.kind ||
+    (ids.kind === 'list' && page.kind === 'submitted') ||
+    (ids.kind === 'study' && (page.kind === 'preview' || page.kind === 'working'));
   if (!kindAgrees) return false;
   if (!page.task) return true;
+  // A URL without the task's id (a Prolific study page) cannot contradict it.
   return (
-    ids.externalId === page.task.externalId &&
+    (ids.externalId === undefined || ids.externalId === page.task.externalId) &&
     (page.task.groupId === undefined || ids.groupId === page.task.groupId)
   );
 }

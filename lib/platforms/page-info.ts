@@ -77,7 +77,8 @@ export interface PageInfo {
 
 /** What a page's URL alone tells about it, used to cross-check a content script's report. */
 export interface UrlIds {
-  kind: PageKind;
+  /** 'study': a Prolific study page, preview or working depending on its DOM. */
+  kind: PageKind | 'study';
   externalId?: string;
   groupId?: string;
 }

@@ -161,3 +161,27 @@ describe('requesterIdFromContactUrl', () => {
     expect(requesterIdFromContactUrl(url)).toBe(id);
   });
 });
+
+describe('Prolific card text', () => {
+  it.each([
+    ['£1.50', { amountMinor: 150, currency: 'GBP' }],
+    ['$2.00', { amountMinor: 200, currency: 'USD' }],
+    ['€0.75', { amountMinor: 75, currency: 'EUR' }],
+    ['1.50', undefined],
+    ['£abc', undefined],
+  ])('reward %j', async (text, money) => {
+    const { parseReward } = await import('@/lib/platforms/prolific');
+    expect(parseReward(text)).toEqual(money);
+  });
+
+  it.each([
+    ['10 mins', 600],
+    ['1 h 5 mins', 3900],
+    ['2 hours', 7200],
+    ['45 min', 2700],
+    ['soon', undefined],
+  ])('completion time %j', async (text, seconds) => {
+    const { parseCompletionTime } = await import('@/lib/platforms/prolific');
+    expect(parseCompletionTime(text)?.seconds).toBe(seconds);
+  });
+});

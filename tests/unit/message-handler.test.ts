@@ -49,13 +49,13 @@ beforeEach(async () => {
 
 describe('message handler', () => {
   it('records a task page once, then reports it unchanged', async () => {
-    expect(await handle({ type: 'page/read', page: page() }, content)).toEqual({
+    expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, content)).toEqual({
       type: 'page/recorded',
       outcome: 'created',
       taskId: `mturk:${ASSIGNMENT}`,
     });
     clock += 5000;
-    expect(await handle({ type: 'page/read', page: page() }, content)).toMatchObject({ outcome: 'unchanged' });
+    expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, content)).toMatchObject({ outcome: 'unchanged' });
     const stored = await db.tasks.get(`mturk:${ASSIGNMENT}`);
     expect(stored).toMatchObject({
       platform: 'mturk',
@@ -71,9 +71,9 @@ describe('message handler', () => {
   });
 
   it('updates what the page advertises without touching when it was accepted', async () => {
-    await handle({ type: 'page/read', page: page({ title: undefined }) }, content);
+    await handle({ type: 'page/read', url: TASK_URL, page: page({ title: undefined }) }, content);
     clock += 60_000;
-    expect(await handle({ type: 'page/read', page: page() }, content)).toMatchObject({ outcome: 'updated' });
+    expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, content)).toMatchObject({ outcome: 'updated' });
     const stored = await db.tasks.get(`mturk:${ASSIGNMENT}`);
     expect(stored?.title).toBe('Transcribe a receipt');
     expect(stored?.acceptedAt).toBe(1_700_000_000_000);
@@ -81,15 +81,15 @@ describe('message handler', () => {
   });
 
   it.each([
-    ['a task id the URL does not carry', { type: 'page/read', page: page({ externalId: '3OTHEROTHEROTHEROTHEROTHER1' }) }, content, 'page-does-not-match-url'],
-    ['another platform than the URL', { type: 'page/read', page: { ...page(), platform: 'prolific' } }, content, 'page-does-not-match-url'],
-    ['a report from a sub-frame', { type: 'page/read', page: page() }, { ...content, frameId: 2 }, 'not-top-frame'],
+    ['a task id the URL does not carry', { type: 'page/read', url: TASK_URL, page: page({ externalId: '3OTHEROTHEROTHEROTHEROTHER1' }) }, content, 'page-does-not-match-url'],
+    ['another platform than the URL', { type: 'page/read', url: TASK_URL, page: { ...page(), platform: 'prolific' } }, content, 'page-does-not-match-url'],
+    ['a report from a sub-frame', { type: 'page/read', url: TASK_URL, page: page() }, { ...content, frameId: 2 }, 'not-top-frame'],
     ['an unknown message type', { type: 'tasks/delete-all' }, content, 'invalid-message'],
-    ['a reward in floats', { type: 'page/read', page: page({ reward: { amountMinor: 0.35, currency: 'USD' } }) }, content, 'invalid-message'],
-    ['markup as an id', { type: 'page/read', page: page({ externalId: '<img src=x onerror=alert(1)>' }) }, content, 'invalid-message'],
+    ['a reward in floats', { type: 'page/read', url: TASK_URL, page: page({ reward: { amountMinor: 0.35, currency: 'USD' } }) }, content, 'invalid-message'],
+    ['markup as an id', { type: 'page/read', url: TASK_URL, page: page({ externalId: '<img src=x onerror=alert(1)>' }) }, content, 'invalid-message'],
     ['a page-only message from a content script', { type: 'status/get' }, content, 'invalid-message'],
-    ['a content message from another extension', { type: 'page/read', page: page() }, { ...content, id: 'evil' }, 'foreign-sender'],
-    ['a content message from a non-platform page', { type: 'page/read', page: page() }, { ...content, url: 'https://evil.example/x' }, 'not-a-platform-page'],
+    ['a content message from another extension', { type: 'page/read', url: TASK_URL, page: page() }, { ...content, id: 'evil' }, 'foreign-sender'],
+    ['a content message from a non-platform page', { type: 'page/read', url: TASK_URL, page: page() }, { ...content, url: 'https://evil.example/x' }, 'not-a-platform-page'],
     ['not an object', 'page/read', content, 'invalid-message'],
   ] as const)('rejects %s and writes nothing', async (_name, message, sender, reason) => {
     expect(await handle(message, sender)).toMatchObject({ type: 'rejected', reason });
@@ -98,13 +98,13 @@ describe('message handler', () => {
   });
 
   it('refuses a content message sent from an extension page', async () => {
-    const reply = await handle({ type: 'page/read', page: page() }, { id: self.id, url: `${self.origin}popup.html` });
+    const reply = await handle({ type: 'page/read', url: TASK_URL, page: page() }, { id: self.id, url: `${self.origin}popup.html` });
     expect(reply).toMatchObject({ type: 'rejected', reason: 'not-allowed-from-sender' });
     expect(await db.tasks.count()).toBe(0);
   });
 
   it('answers an extension page with the status', async () => {
-    await handle({ type: 'page/read', page: page() }, content);
+    await handle({ type: 'page/read', url: TASK_URL, page: page() }, content);
     const reply = await handle({ type: 'status/get' }, { id: self.id, url: `${self.origin}popup.html` });
     expect(reply).toMatchObject({ type: 'status', version: '9.9.9', lastTask: { id: `mturk:${ASSIGNMENT}` } });
   });
@@ -125,7 +125,7 @@ describe('message handler', () => {
       newId: () => 'x',
       settings: () => Promise.resolve(DEFAULT_SETTINGS),
     });
-    expect(await broken({ type: 'page/read', page: page() }, content)).toEqual({
+    expect(await broken({ type: 'page/read', url: TASK_URL, page: page() }, content)).toEqual({
       type: 'rejected',
       reason: 'internal-error',
       detail: 'disk full',
@@ -138,7 +138,7 @@ describe('message handler', () => {
       { type: 'tab-activated', at: clock, tabId: 4, windowId: 1 },
     ]);
     const tab = { ...content, tab: { id: 4, windowId: 1 } };
-    await handle({ type: 'page/read', page: page() }, tab);
+    await handle({ type: 'page/read', url: TASK_URL, page: page() }, tab);
     for (let i = 1; i <= 10; i++) {
       clock += 1000;
       const reply = await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, visible: true }, tab);
@@ -172,7 +172,7 @@ describe('message handler', () => {
   });
 
   it('records the answer to a gap question once; "work" adds the gap to the task', async () => {
-    await handle({ type: 'page/read', page: page() }, content);
+    await handle({ type: 'page/read', url: TASK_URL, page: page() }, content);
     const gapId = await db.gaps.add({ taskId: `mturk:${ASSIGNMENT}`, platform: 'mturk', start: clock, end: clock + 90_000, answer: 'pending', answeredAt: null });
     const pageSender = { id: self.id, url: `${self.origin}popup.html` };
     await handle({ type: 'gap/answer', gapId, answer: 'work' }, pageSender);
@@ -180,5 +180,26 @@ describe('message handler', () => {
     expect((await db.tasks.get(`mturk:${ASSIGNMENT}`))?.activeMs).toBe(90_000);
     expect(await db.segments.where('source').equals('gap-confirmed').count()).toBe(1);
     expect((await db.gaps.get(gapId))?.answer).toBe('work');
+  });
+
+  it('on a single-page app, checks the report against the address the content script saw', async () => {
+    const study = '674f1a2b3c4d5e6f7a8b9c0d';
+    const session = '6750aa11bb22cc33dd44ee55';
+    const prolific = { id: self.id, url: 'https://app.prolific.com/studies', frameId: 0, tab: { id: 6, windowId: 1 } };
+    const reserved: PageInfo = { platform: 'prolific', kind: 'working', task: { externalId: session, groupId: study }, missing: [] };
+    // The router moved to the study page; Chromium still gives the list's address as sender.url.
+    expect(await handle({ type: 'page/read', url: `https://app.prolific.com/studies/${study}`, page: reserved }, prolific)).toMatchObject({ type: 'page/recorded', outcome: 'created' });
+    // Another origin, or a study the address does not name, is refused.
+    expect(await handle({ type: 'page/read', url: `https://evil.example/studies/${study}`, page: reserved }, prolific)).toMatchObject({ reason: 'page-does-not-match-url' });
+    expect(await handle({ type: 'page/read', url: 'https://app.prolific.com/studies/aaaaaaaaaaaaaaaaaaaaaaaa', page: reserved }, prolific)).toMatchObject({ reason: 'page-does-not-match-url' });
+    // On MTurk (not a single-page app) only sender.url counts.
+    expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, { ...content, url: 'https://worker.mturk.com/projects' })).toMatchObject({ reason: 'page-does-not-match-url' });
+  });
+
+  it('fills a new task from the offer seen on the list when its page does not say', async () => {
+    await db.offers.put({ id: 'prolific:674f1a2b3c4d5e6f7a8b9c0d', platform: 'prolific', groupId: '674f1a2b3c4d5e6f7a8b9c0d', requesterId: null, requesterName: 'Dr Ada Example', title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, advertisedKind: 'estimate', firstSeenAt: clock, lastSeenAt: clock });
+    const prolific = { id: self.id, url: 'https://app.prolific.com/studies/674f1a2b3c4d5e6f7a8b9c0d', frameId: 0, tab: { id: 6, windowId: 1 } };
+    await handle({ type: 'page/read', url: prolific.url, page: { platform: 'prolific', kind: 'working', task: { externalId: '6750aa11bb22cc33dd44ee55', groupId: '674f1a2b3c4d5e6f7a8b9c0d' }, missing: [] } }, prolific);
+    expect(await db.tasks.get('prolific:6750aa11bb22cc33dd44ee55')).toMatchObject({ title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, requesterName: 'Dr Ada Example' });
   });
 });

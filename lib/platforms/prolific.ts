@@ -1,0 +1,86 @@
+import { decimalToMinor, type Money } from '../rates/money';
+import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from './page-info';
+import { taskIdsInUrl } from '../tracking/url-link';
+
+/**
+ * Prolific's participant app (Vue). Facts and confidence marks: ../shared/platforms.md §2: the
+ * study list's data-testids (H, Jan-2025 to Mar-2026), the study page's start/finished buttons
+ * (M), the completion URL with cc= (H), the survey URL's PROLIFIC_PID/STUDY_ID/SESSION_ID (H).
+ * The study page shows no reward or time a parser may rely on; those come from the list.
+ */
+const STUDY_PATH = /^\/studies\/([0-9a-f]{24})\/?$/;
+const LIST_PATH = /^\/(?:studies\/?)?$/;
+const COMPLETE_PATH = /^\/submissions\/complete\/?$/;
+const HEX24 = /^[0-9a-f]{24}$/;
+
+export function prolificIdsFromUrl(url: URL): UrlIds {
+  if (LIST_PATH.test(url.pathname)) return { kind: 'list' };
+  if (COMPLETE_PATH.test(url.pathname)) return { kind: 'submitted' };
+  const study = STUDY_PATH.exec(url.pathname);
+  // Whether a study page shows a study not started (preview) or reserved (working) is in its DOM.
+  if (study) return { kind: 'study', groupId: study[1] };
+  return { kind: 'other' };
+}
+
+const CURRENCY_BY_SYMBOL: Readonly<Record<string, string>> = { '£': 'GBP', $: 'USD', '€': 'EUR' };
+
+/** "£1.50", "$2.00": the symbol is the only currency signal on the card (platforms.md §2, H). */
+export function parseReward(text: string | null | undefined): Money | undefined {
+  const match = /([£$€])\s*(\d+(?:[.,]\d{1,2})?)/.exec(text ?? '');
+  const currency = match?.[1] ? CURRENCY_BY_SYMBOL[match[1]] : undefined;
+  if (!match?.[2] || !currency) return undefined;
+  const amountMinor = decimalToMinor(match[2], currency);
+  return amountMinor === null ? undefined : { amountMinor, currency };
+}
+
+/** "10 mins", "1 h 5 mins", "45 min", "2 hours": Prolific's estimated completion time. */
+export function parseCompletionTime(text: string | null | undefined): AdvertisedTime | undefined {
+  const t = (text ?? '').toLowerCase();
+  const hours = /(\d+)\s*(?:h|hr|hrs|hour|hours)\b/.exec(t);
+  const minutes = /(\d+)\s*(?:m|min|mins|minute|minutes)\b/.exec(t);
+  if (!hours && !minutes) return undefined;
+  const seconds = Number(hours?.[1] ?? 0) * 3600 + Number(minutes?.[1] ?? 0) * 60;
+  return seconds > 0 ? { seconds, kind: 'estimate' } : undefined;
+}
+
+const text = (root: ParentNode, selector: string) =>
+  root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+
+function offerFromCard(card: Element): Offer | null {
+  const groupId = card.getAttribute('data-testid')?.replace(/^study-/, '');
+  if (!groupId || !HEX24.test(groupId)) return null;
+  const offer: Offer = { groupId };
+  const title = text(card, '[data-testid="title"]');
+  // "By Dr Ada Example": tools drop the first word (platforms.md §2).
+  const host = text(card, '[data-testid="host"]')?.replace(/^\S+\s+/, '');
+  const reward = parseReward(text(card, '[data-testid="study-tag-reward"]'));
+  const advertised = parseCompletionTime(text(card, '[data-testid="study-tag-completion-time"]'));
+  if (title) offer.title = title.slice(0, 500);
+  if (host) offer.requesterName = host.slice(0, 200);
+  if (reward) offer.reward = reward;
+  if (advertised) offer.advertised = advertised;
+  return offer;
+}
+
+export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
+  const ids = prolificIdsFromUrl(url);
+  if (ids.kind === 'list') {
+    // Older list markup (<= Jan-2025): section.available-studies-section (platforms.md §2).
+    const list = doc.querySelector('[data-testid="studies-list"], section.available-studies-section');
+    const cards = list ? [...list.querySelectorAll('li[data-testid^="study-"]')].slice(0, 500) : [];
+    const offers = cards.map(offerFromCard).filter((o): o is Offer => o !== null);
+    return { platform: 'prolific', kind: 'list', offers, missing: list ? [] : ['studies-list'] };
+  }
+  if (ids.kind === 'submitted') return { platform: 'prolific', kind: 'submitted', missing: [] };
+  if (ids.kind !== 'study' || !ids.groupId) return { platform: 'prolific', kind: 'other', missing: [] };
+
+  const reserved = doc.querySelector('button[data-testid="finished-button"]') !== null;
+  if (!reserved) return { platform: 'prolific', kind: 'preview', missing: [] };
+  // The submission id (SESSION_ID) is the unit of work; the study's survey link carries it.
+  const links = [...doc.querySelectorAll('a[href*="SESSION_ID="]')].map((a) => a.getAttribute('href') ?? '');
+  const session = links.map((href) => taskIdsInUrl(href)).find((x) => x.studyId === ids.groupId && x.sessionId);
+  if (!session?.sessionId) return { platform: 'prolific', kind: 'working', missing: ['SESSION_ID'] };
+  // Title, reward and time are not readable here (facts: none); the offer seen on the list fills them.
+  const task: TaskIdentity = { externalId: session.sessionId, groupId: ids.groupId };
+  return { platform: 'prolific', kind: 'working', task, missing: [] };
+}
