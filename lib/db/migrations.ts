@@ -35,6 +35,14 @@ export const MIGRATIONS: readonly Migration[] = [
       segments: (record) => ({ ...record, source: record.source ?? 'measured' }),
     },
   },
+  {
+    // Issue #4: a task keeps the completion code its platform showed.
+    version: 3,
+    stores: {},
+    upgrade: {
+      tasks: (record) => ({ ...record, completionCode: record.completionCode ?? null }),
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 1;

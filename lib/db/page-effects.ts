@@ -44,17 +44,18 @@ export async function applyPageEffects(
       effects.offers++;
     }
 
-    const move = async (task: TaskRecord, to: TaskStatus, reward?: TaskRecord['reward']) => {
+    const move = async (task: TaskRecord, to: TaskStatus, reward?: TaskRecord['reward'], code?: string) => {
       const result = transition(task.status, to);
       if (!result.ok) {
         effects.illegal.push(`${task.id}: ${result.from} -> ${result.to}`);
         return;
       }
-      if (to === task.status && !reward) return;
+      if (to === task.status && !reward && !code) return;
       const endsNow = ENDED.has(to) && task.endedAt === null;
       await db.tasks.update(task.id, {
         status: to,
         ...(reward ? { reward } : {}),
+        ...(code ? { completionCode: code } : {}),
         ...(endsNow ? { endedAt: now, wallMs: Math.max(0, now - task.acceptedAt) } : {}),
         updatedAt: now,
       });
@@ -68,7 +69,7 @@ export async function applyPageEffects(
     }
     if (page.kind === 'submitted' && previousTaskId) {
       const task = await db.tasks.get(previousTaskId);
-      if (task && task.platform === page.platform) await move(task, 'submitted');
+      if (task && task.platform === page.platform) await move(task, 'submitted', undefined, page.completionCode);
     }
   });
   return effects;

@@ -47,6 +47,8 @@ export const taskRecordSchema = z.object({
   /** The idle threshold in force while the task was worked; it changes the totals. */
   idleThresholdS: z.number().int().positive().max(3600),
   flags: z.array(z.string().max(64)).max(16),
+  /** The completion code the platform showed at the end (Prolific), as evidence; null if none. */
+  completionCode: z.string().max(32).nullable(),
   /** Last write, for sorting and sync. */
   updatedAt: timestamp,
 });

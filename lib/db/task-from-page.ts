@@ -68,6 +68,7 @@ export function acceptedTask(
     wallMs: 0,
     idleThresholdS,
     flags: [],
+    completionCode: null,
     updatedAt: now,
   };
 }

@@ -71,6 +71,8 @@ export interface PageInfo {
   task?: TaskIdentity;
   offers?: Offer[];
   statuses?: TaskStatusLine[];
+  /** The completion code a page shows (Prolific's cc=), kept on the task as evidence. */
+  completionCode?: string;
   /** Names of fields the adapter expected on this kind of page but could not read. */
   missing: string[];
 }

@@ -71,7 +71,13 @@ export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
     const offers = cards.map(offerFromCard).filter((o): o is Offer => o !== null);
     return { platform: 'prolific', kind: 'list', offers, missing: list ? [] : ['studies-list'] };
   }
-  if (ids.kind === 'submitted') return { platform: 'prolific', kind: 'submitted', missing: [] };
+  if (ids.kind === 'submitted') {
+    // Codes are short uppercase alphanumerics; many start with C, which is not relied on (§2, M).
+    const code = url.searchParams.get('cc');
+    return code && /^[A-Za-z0-9]{4,32}$/.test(code)
+      ? { platform: 'prolific', kind: 'submitted', completionCode: code, missing: [] }
+      : { platform: 'prolific', kind: 'submitted', missing: ['cc'] };
+  }
   if (ids.kind !== 'study' || !ids.groupId) return { platform: 'prolific', kind: 'other', missing: [] };
 
   const reserved = doc.querySelector('button[data-testid="finished-button"]') !== null;

@@ -45,7 +45,7 @@ describe('migrations', () => {
     for (const g of tables.gaps ?? []) expect(gapRecordSchema.parse(g)).toEqual(g);
   });
 
-  it('2: segments of version 1 become measured segments, nothing else changes', async () => {
+  it('2: segments of version 1 become measured segments; 3: tasks gain an empty completion code', async () => {
     const v1 = fixtureOf(1);
     const name = `migrate-v1-v2-${crypto.randomUUID()}`;
     await seedAtVersion(name, v1);
@@ -53,7 +53,8 @@ describe('migrations', () => {
     const segments = await db.segments.orderBy('id').toArray();
     expect(segments).toEqual(v1.tables.segments?.map((s) => ({ ...s, source: 'measured' })));
     for (const s of segments) expect(segmentRecordSchema.safeParse(s).success).toBe(true);
-    expect(await db.tasks.toArray()).toEqual(v1.tables.tasks);
+    expect(await db.tasks.toArray()).toEqual(v1.tables.tasks?.map((t) => ({ ...t, completionCode: null })));
+    for (const t of await db.tasks.toArray()) expect(taskRecordSchema.safeParse(t).success).toBe(true);
     db.close();
   });
 

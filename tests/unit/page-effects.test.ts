@@ -58,3 +58,16 @@ describe('page effects', () => {
     expect((await db.tasks.get('mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P'))?.status).toBe('submitted');
   });
 });
+
+describe('page effects on Prolific', () => {
+  it('the completion page ends the tab’s study with its completion code', async () => {
+    const f = fixturesOf('prolific').find((x) => x.file.endsWith('/completion.html'));
+    if (!f) throw new Error('no completion fixture');
+    const { readProlificPage } = await import('@/lib/platforms/prolific');
+    const id = 'prolific:6750aa11bb22cc33dd44ee55';
+    await db.tasks.add(acceptedTask(id, 'prolific', '6750aa11bb22cc33dd44ee55', T, 60));
+    const effects = await applyPageEffects(db, readProlificPage(f.url, documentOf(f)), T + 600_000, id);
+    expect(effects.ended).toEqual([id]);
+    expect(await db.tasks.get(id)).toMatchObject({ status: 'submitted', completionCode: 'C1AB2CD3', wallMs: 600_000 });
+  });
+});
