@@ -7,6 +7,9 @@ import type { Worker } from 'playwright-core';
 const READ_TABLES = `async (tables) => {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('truerate');
+    // Never create the database from a test: if the extension has not made it yet, give up
+    // (the caller polls) instead of leaving an empty version 1 behind.
+    request.onupgradeneeded = () => request.transaction.abort();
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -48,6 +51,11 @@ export const READ_DB = `(${READ_TABLES})(${JSON.stringify(['tasks', 'segments', 
 
 export async function readDb(worker: Worker): Promise<DbSnapshot> {
   return (await worker.evaluate(READ_DB)) as DbSnapshot;
+}
+
+export async function readTable<T = Record<string, unknown>>(worker: Worker, table: string): Promise<T[]> {
+  const all = (await worker.evaluate(`(${READ_TABLES})(${JSON.stringify([table])})`)) as Record<string, T[]>;
+  return all[table] ?? [];
 }
 
 export async function setSettings(worker: Worker, settings: unknown): Promise<void> {
