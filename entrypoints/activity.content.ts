@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ContentMessage } from '@/lib/messages';
 import { platformMatchPatterns } from '@/lib/platforms/hosts';
 import { startSensor } from '@/lib/tracking/sensor';
 
@@ -16,6 +17,12 @@ export default defineContentScript({
       send: (pulse) => {
         browser.runtime.sendMessage(pulse).catch(() => {
           // The background restarts on the next event; a lost pulse costs at most one second.
+        });
+      },
+      submitted: (assignmentId) => {
+        const message: ContentMessage = { type: 'task/frame-submit', assignmentId };
+        browser.runtime.sendMessage(message).catch(() => {
+          // The status page writes the state back later if this message is lost.
         });
       },
       setInterval: (fn, ms) => ctx.setInterval(fn, ms),

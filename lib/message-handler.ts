@@ -95,6 +95,23 @@ export function createMessageHandler(deps: HandlerDeps) {
         ]);
         return { type: 'page/recorded', outcome: result.outcome, taskId: task?.id ?? null };
       }
+      case 'task/frame-submit': {
+        // Only the frame of that very assignment may say so: MTurk puts it in the frame's URL.
+        if (who.platform !== 'mturk' || who.url.searchParams.get('assignmentId') !== msg.assignmentId) {
+          return reject('page-does-not-match-url', who.url.href);
+        }
+        const now = deps.now();
+        const effects = await applyPageEffects(
+          deps.db,
+          { platform: 'mturk', kind: 'submitted', missing: [] },
+          now,
+          taskIdOf('mturk', msg.assignmentId),
+        );
+        if (effects.ended.length > 0) {
+          await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
+        }
+        return { type: 'task/ended', taskId: effects.ended[0] ?? null };
+      }
       case 'activity/pulse': {
         const at = deps.now();
         const thresholdS = thresholdFor(await deps.settings(), who.platform);

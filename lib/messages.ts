@@ -33,6 +33,11 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     focusInFrame: z.boolean(),
     visible: z.boolean(),
   }),
+  /** A task frame posted its answers to MTurk's externalSubmit (checked against the frame URL). */
+  z.object({
+    type: z.literal('task/frame-submit'),
+    assignmentId: z.string().regex(/^[A-Z0-9]{10,64}$/),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
@@ -76,6 +81,7 @@ export type Reply =
   | { type: 'page/recorded'; outcome: PageWriteResult['outcome']; taskId: string | null }
   | { type: 'status'; version: string; lastTask: TaskRecord | null }
   | { type: 'pulse/accepted' }
+  | { type: 'task/ended'; taskId: string | null }
   | { type: 'done' }
   | { type: 'manual/started'; taskId: string }
   | { type: 'rejected'; reason: RejectReason; detail?: string };

@@ -1,10 +1,13 @@
 import type { ContentMessage } from '../messages';
+import { externalSubmitAssignment } from './frame-submit';
 
 type Pulse = Extract<ContentMessage, { type: 'activity/pulse' }>;
 
 export interface SensorEnv {
   now: () => number;
   send: (pulse: Pulse) => void;
+  /** A task frame's answers posted to MTurk: reported at once (before the frame unloads). */
+  submitted?: (assignmentId: string) => void;
   setInterval: (fn: () => void, ms: number) => unknown;
   setTimeout: (fn: () => void, ms: number) => unknown;
   listen: (target: EventTarget, type: string, fn: (event: Event) => void) => void;
@@ -74,6 +77,11 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
     soon();
   };
   for (const type of INPUT_EVENTS) env.listen(doc, type, onInput);
+  env.listen(doc, 'submit', (event) => {
+    if (!event.isTrusted || !(event.target instanceof HTMLFormElement)) return;
+    const assignmentId = externalSubmitAssignment(event.target);
+    if (assignmentId) env.submitted?.(assignmentId);
+  });
   for (const type of MEDIA_EVENTS) env.listen(doc, type, (event) => event.isTrusted && soon());
   // Leaving the page flushes what is unsent; the visibilitychange that unloading fires next is not
   // the worker looking away (the next page's reader reports where the tab went).

@@ -202,4 +202,19 @@ describe('message handler', () => {
     await handle({ type: 'page/read', url: prolific.url, page: { platform: 'prolific', kind: 'working', task: { externalId: '6750aa11bb22cc33dd44ee55', groupId: '674f1a2b3c4d5e6f7a8b9c0d' }, missing: [] } }, prolific);
     expect(await db.tasks.get('prolific:6750aa11bb22cc33dd44ee55')).toMatchObject({ title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, requesterName: 'Dr Ada Example' });
   });
+
+  it('a task frame posting to externalSubmit ends its own assignment, and no other', async () => {
+    await handle({ type: 'page/read', url: TASK_URL, page: page() }, content);
+    const frame = {
+      id: self.id,
+      url: `https://www.mturkcontent.com/dynamic/hit?assignmentId=${ASSIGNMENT}&hitId=3VW0&turkSubmitTo=https%3A%2F%2Fwww.mturk.com`,
+      frameId: 5,
+      tab: { id: 4, windowId: 1 },
+    };
+    expect(await handle({ type: 'task/frame-submit', assignmentId: '3OTHEROTHEROTHEROTHEROTHER1' }, frame)).toMatchObject({ reason: 'page-does-not-match-url' });
+    expect((await db.tasks.get(`mturk:${ASSIGNMENT}`))?.status).toBe('accepted');
+    clock += 120_000;
+    expect(await handle({ type: 'task/frame-submit', assignmentId: ASSIGNMENT }, frame)).toEqual({ type: 'task/ended', taskId: `mturk:${ASSIGNMENT}` });
+    expect(await db.tasks.get(`mturk:${ASSIGNMENT}`)).toMatchObject({ status: 'submitted', wallMs: 120_000 });
+  });
 });
