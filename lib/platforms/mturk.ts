@@ -42,11 +42,12 @@ export function readMturkPage(url: URL, doc: ParentNode): PageInfo {
   if (modal === undefined) missing.push('modalOptions');
 
   const title = pickString(modal, 'projectTitle') ?? textOf(doc, '.task-project-title');
-  if (title) task.title = title;
+  // Long texts are cut to what the background accepts, not refused with the whole task.
+  if (title) task.title = title.slice(0, 500);
   else missing.push('title');
 
   const requesterName = pickString(modal, 'requesterName');
-  if (requesterName) task.requesterName = requesterName;
+  if (requesterName) task.requesterName = requesterName.slice(0, 200);
   else missing.push('requesterName');
 
   const requesterId = requesterIdFromContactUrl(pickString(modal, 'contactRequesterUrl'));
