@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../tests/e2e/support/paths';
+import { adapterTimes } from './bench-adapters';
 import { pageLoadCost } from './bench-chromium';
 import { engineThroughput, sensorCosts } from './bench-tracking';
 
@@ -49,7 +50,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   }
 }
 
-rows.push(engineThroughput(), ...sensorCosts(), await pageLoadCost());
+rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoadCost());
 
 const width = Math.max(...rows.map((r) => r.what.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
