@@ -28,8 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may build inert DOM from fixture strings.
-    files: ['tests/**'],
+    // Tests and benchmarks may build inert DOM from our own fixture files.
+    files: ['tests/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
