@@ -4,20 +4,15 @@ import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
 
-// The gecko id is the add-on's identity on addons.mozilla.org and in the e2e profile's user.js.
-export const GECKO_ID = 'truerate@truerate.app';
+// The gecko id is the add-on's identity on addons.mozilla.org (the e2e harness reads it back from
+// the built manifest to pin the add-on's UUID).
+const GECKO_ID = 'truerate@truerate.app';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  // Test-only hooks are compiled in only when TRUERATE_TEST_HOOKS=1 (never in `npm run zip`).
-  vite: () => ({
-    plugins: [preact()],
-
-    define: {
-      'import.meta.env.TRUERATE_TEST_HOOKS': JSON.stringify(process.env.TRUERATE_TEST_HOOKS === '1'),
-    },
-  }),
+  // No test-only hooks: the e2e tests drive the very build that `npm run zip` ships.
+  vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -65,8 +65,6 @@ export const extensionPageMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ExtensionPageMessage = z.infer<typeof extensionPageMessageSchema>;
 
-export type Message = ContentMessage | ExtensionPageMessage;
-
 export type RejectReason =
   | 'foreign-sender'
   | 'not-a-platform-page'

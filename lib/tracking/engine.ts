@@ -1,5 +1,5 @@
 import type { EngineEvent, Segment, Source } from './events';
-import type { EngineConfig, EngineState, OpenSegment, TabState } from './state';
+import type { EngineConfig, EngineState, TabState } from './state';
 
 /**
  * The attention engine: a pure function from (state, event) to the next state and the segments
@@ -305,9 +305,4 @@ export function replay(
     if (result.gap) gaps.push(result.gap);
   }
   return { state: current, segments, gaps };
-}
-
-/** Active time of a task so far: its closed segments plus the open one (live timer). */
-export function openSegmentOf(state: EngineState): OpenSegment | null {
-  return state.open;
 }

@@ -47,9 +47,3 @@ export async function applyEvents(
 export async function readTrackerState(db: TrueRateDb): Promise<EngineState> {
   return (await db.tracker.get('state'))?.state ?? initialState();
 }
-
-/** Active time of a task now: its recorded total plus the open segment if it is this task's. */
-export function liveActiveMs(recordedMs: number, taskId: string, state: EngineState): number {
-  const open = state.open;
-  return open && open.taskId === taskId ? recordedMs + (open.end - open.start) : recordedMs;
-}
