@@ -25,6 +25,7 @@ export function SurveyLinking({ t }: Props) {
       <button
         type="button"
         class="link-button"
+        title={t('linkByAddressWhy')}
         // permissions.request must run in the click itself (a user gesture), before any await.
         onClick={() => void browser.permissions.request(TABS).then(setGranted, () => setGranted(false))}
       >
