@@ -1,6 +1,8 @@
 import { platformOfUrl, type PlatformId } from './hosts';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
 import { prolificIdsFromUrl, readProlificPage } from './prolific';
+import { raterhubIdsFromUrl, readRaterhubPage } from './raterhub';
+import { readTolokaPage, tolokaIdsFromUrl } from './toloka';
 import type { PageInfo, PageKind, UrlIds } from './page-info';
 
 /**
@@ -10,8 +12,8 @@ import type { PageInfo, PageKind, UrlIds } from './page-info';
 export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = {
   mturk: ['list', 'preview', 'working', 'submitted', 'status', 'other'],
   prolific: ['list', 'preview', 'working', 'submitted', 'other'],
-  toloka: ['other'],
-  raterhub: ['other'],
+  toloka: ['list', 'working', 'other'],
+  raterhub: ['list', 'working', 'submitted', 'other'],
   uhrs: ['other'],
   clickworker: ['other'],
   appen: ['other'],
@@ -31,6 +33,10 @@ export function readPage(url: URL, doc: ParentNode): PageInfo | null {
         return readMturkPage(url, doc);
       case 'prolific':
         return readProlificPage(url, doc);
+      case 'toloka':
+        return readTolokaPage(url, doc);
+      case 'raterhub':
+        return readRaterhubPage(url, doc);
       default:
         // Adapters for the other platforms arrive with issue #4; until then their pages are known
         // to be platform pages but carry nothing TrueRate reads.
@@ -48,6 +54,10 @@ export function idsFromUrl(platform: PlatformId, url: URL): UrlIds {
       return mturkIdsFromUrl(url);
     case 'prolific':
       return prolificIdsFromUrl(url);
+    case 'toloka':
+      return tolokaIdsFromUrl(url);
+    case 'raterhub':
+      return raterhubIdsFromUrl(url);
     default:
       return { kind: 'other' };
   }
@@ -64,7 +74,8 @@ export function pageAgreesWithUrl(page: PageInfo, platform: PlatformId, url: URL
   const kindAgrees =
     ids.kind === page.kind ||
     (ids.kind === 'list' && page.kind === 'submitted') ||
-    (ids.kind === 'study' && (page.kind === 'preview' || page.kind === 'working'));
+    (ids.kind === 'study' && (page.kind === 'preview' || page.kind === 'working')) ||
+    (ids.kind === 'task' && (page.kind === 'working' || page.kind === 'submitted'));
   if (!kindAgrees) return false;
   if (!page.task) return true;
   // A URL without the task's id (a Prolific study page) cannot contradict it.

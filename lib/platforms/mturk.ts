@@ -30,7 +30,7 @@ export function readMturkPage(url: URL, doc: ParentNode): PageInfo {
   if (STATUS_PATH.test(url.pathname)) return readMturkStatus(doc);
   const ids = mturkIdsFromUrl(url);
   if (ids.kind !== 'working' || !ids.externalId) {
-    return { platform: 'mturk', kind: ids.kind === 'study' ? 'other' : ids.kind, missing: [] };
+    return { platform: 'mturk', kind: ids.kind === 'study' || ids.kind === 'task' ? 'other' : ids.kind, missing: [] };
   }
 
   const missing: string[] = [];

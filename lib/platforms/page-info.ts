@@ -79,8 +79,11 @@ export interface PageInfo {
 
 /** What a page's URL alone tells about it, used to cross-check a content script's report. */
 export interface UrlIds {
-  /** 'study': a Prolific study page, preview or working depending on its DOM. */
-  kind: PageKind | 'study';
+  /**
+   * 'study': a Prolific study page, preview or working depending on its DOM. 'task': a RaterHub
+   * task page, working or already submitted depending on its DOM.
+   */
+  kind: PageKind | 'study' | 'task';
   externalId?: string;
   groupId?: string;
 }

@@ -31,6 +31,10 @@ describe('adapters over every fixture', () => {
         ),
       );
       expect(info.task).toMatchObject(wanted);
+      const { advertisedSeconds, advertisedKind } = fixture.expect;
+      if (advertisedSeconds !== undefined) {
+        expect(info.task.advertised).toEqual({ seconds: advertisedSeconds, kind: advertisedKind });
+      }
     }
     const wantedOffers = fixture.expect?.offers;
     if (claimed && typeof wantedOffers === 'number') expect(info?.offers).toHaveLength(wantedOffers);
