@@ -12,6 +12,7 @@ import {
 } from './messages';
 import { pageAgreesWithUrl } from './platforms';
 import type { PlatformId } from './platforms/hosts';
+import type { PageInfo } from './platforms/page-info';
 import { SINGLE_PAGE_APPS } from './platforms/spa';
 import { classifySender, type SenderLike, type Self } from './sender-check';
 import { thresholdFor, type Settings } from './settings';
@@ -31,6 +32,15 @@ export interface HandlerDeps {
   onReject?: (reason: RejectReason, detail: string) => void;
   /** Where refused lifecycle moves are reported: logged, never applied. */
   onNotice?: (text: string) => void;
+  /** Keeps what was last read in a tab, so the popup can say when a page was not recognised. */
+  notePage?: (tabId: number, note: PageNote) => Promise<void>;
+}
+
+export interface PageNote {
+  platform: PlatformId;
+  kind: PageInfo['kind'];
+  missing: string[];
+  at: number;
 }
 
 /**
@@ -78,6 +88,7 @@ export function createMessageHandler(deps: HandlerDeps) {
           await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
         }
         const result = await recordPage(deps.db, msg.page, now, thresholdS);
+        await deps.notePage?.(who.tabId, { platform: who.platform, kind: msg.page.kind, missing: msg.page.missing, at: now });
         const task =
           msg.page.kind === 'working' && msg.page.task
             ? await deps.db.tasks.get(taskIdOf(msg.page.platform, msg.page.task.externalId))

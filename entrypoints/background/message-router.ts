@@ -16,6 +16,8 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
     settings: readSettings,
     onReject: (reason, detail) => console.warn('TrueRate: message rejected:', reason, detail),
     onNotice: (text) => console.warn('TrueRate:', text),
+    // Session storage: gone when the browser closes, like the tabs it describes.
+    notePage: (tabId, note) => browser.storage.session.set({ [`page:${tabId}`]: note }),
   });
   const listener = (message: unknown, sender: SenderLike) => handle(message, sender);
   browser.runtime.onMessage.addListener(listener);

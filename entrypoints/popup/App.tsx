@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { GapQuestion } from '@/components/GapQuestion';
 import { ManualTimer } from '@/components/ManualTimer';
 import { NowPanel } from '@/components/NowPanel';
+import { PageNotice } from '@/components/PageNotice';
 import { SurveyLinking } from '@/components/SurveyLinking';
 import { TaskList } from '@/components/TaskList';
 import { t, uiLocale } from '@/components/i18n';
@@ -56,6 +57,7 @@ export function App() {
       ) : null}
       {state.kind === 'ready' ? (
         <>
+          <PageNotice t={t} />
           {state.data.gaps.map((gap) => (
             <GapQuestion key={gap.id} gap={gap} t={t} onAnswer={(gapId, answer) => act({ type: 'gap/answer', gapId, answer })} />
           ))}

@@ -217,4 +217,23 @@ describe('message handler', () => {
     expect(await handle({ type: 'task/frame-submit', assignmentId: ASSIGNMENT }, frame)).toEqual({ type: 'task/ended', taskId: `mturk:${ASSIGNMENT}` });
     expect(await db.tasks.get(`mturk:${ASSIGNMENT}`)).toMatchObject({ status: 'submitted', wallMs: 120_000 });
   });
+
+  it('keeps what it could not read on a page, for the popup to say so', async () => {
+    const notes: unknown[] = [];
+    const noting = createMessageHandler({
+      db,
+      self,
+      version: '1',
+      now: () => clock,
+      feed: (events) => applyEvents(db, events),
+      newId: () => 'x',
+      settings: () => Promise.resolve(DEFAULT_SETTINGS),
+      notePage: async (tabId, note) => void notes.push({ tabId, ...note }),
+    });
+    const partial: PageInfo = { ...page(), missing: ['modalOptions', 'reward'] };
+    await noting({ type: 'page/read', url: TASK_URL, page: partial }, content);
+    expect(notes).toEqual([{ tabId: 4, platform: 'mturk', kind: 'working', missing: ['modalOptions', 'reward'], at: clock }]);
+    // The task is still recorded with what could be read.
+    expect(await db.tasks.get(`mturk:${ASSIGNMENT}`)).toMatchObject({ title: 'Transcribe a receipt' });
+  });
 });
