@@ -1,8 +1,11 @@
+import { readAppenPage } from './appen';
+import { readClickworkerPage } from './clickworker';
 import { platformOfUrl, type PlatformId } from './hosts';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
 import { prolificIdsFromUrl, readProlificPage } from './prolific';
 import { raterhubIdsFromUrl, readRaterhubPage } from './raterhub';
 import { readTolokaPage, tolokaIdsFromUrl } from './toloka';
+import { readUhrsPage } from './uhrs';
 import type { PageInfo, PageKind, UrlIds } from './page-info';
 
 /**
@@ -14,11 +17,13 @@ export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = 
   prolific: ['list', 'preview', 'working', 'submitted', 'other'],
   toloka: ['list', 'working', 'other'],
   raterhub: ['list', 'working', 'submitted', 'other'],
-  uhrs: ['other'],
-  clickworker: ['other'],
-  appen: ['other'],
+  uhrs: ['working', 'other'],
+  clickworker: ['list', 'working', 'other'],
+  appen: ['list', 'working', 'other'],
   dataannotation: ['other'],
 };
+
+const EMPTY: ParentNode = { querySelector: () => null, querySelectorAll: () => [] } as unknown as ParentNode;
 
 /**
  * Picks the adapter for a page. Never throws: a page that breaks an adapter is reported as
@@ -37,6 +42,12 @@ export function readPage(url: URL, doc: ParentNode): PageInfo | null {
         return readTolokaPage(url, doc);
       case 'raterhub':
         return readRaterhubPage(url, doc);
+      case 'uhrs':
+        return readUhrsPage(url, doc);
+      case 'clickworker':
+        return readClickworkerPage(url, doc);
+      case 'appen':
+        return readAppenPage(url, doc);
       default:
         // Adapters for the other platforms arrive with issue #4; until then their pages are known
         // to be platform pages but carry nothing TrueRate reads.
@@ -58,6 +69,11 @@ export function idsFromUrl(platform: PlatformId, url: URL): UrlIds {
       return tolokaIdsFromUrl(url);
     case 'raterhub':
       return raterhubIdsFromUrl(url);
+    case 'uhrs':
+    case 'clickworker':
+    case 'appen':
+      // Their pages carry no task of their own (see each adapter): the page's kind is believed.
+      return { kind: readPage(url, EMPTY)?.kind ?? 'other' };
     default:
       return { kind: 'other' };
   }

@@ -1,0 +1,37 @@
+import type { Offer, PageInfo } from './page-info';
+
+/**
+ * Appen / ADAP (../shared/platforms.md §6, M-L): the task list's #task-listing-datatable[data-tasks]
+ * (rows: [0] job id, [1] title, [4] pay per task with no currency given) and the task page
+ * /channels/feca/tasks/{JOB_ID}?secret=…; the unit of work inside a job is not in the facts.
+ */
+const LIST = /^\/channels\/feca\/tasks\/?$/;
+const TASK = /^\/channels\/feca\/tasks\/(\d{1,12})\/?$/;
+
+function offers(doc: ParentNode): Offer[] | null {
+  const raw = doc.querySelector('#task-listing-datatable')?.getAttribute('data-tasks');
+  if (!raw) return null;
+  let rows: unknown;
+  try {
+    rows = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(rows)) return null;
+  return rows.slice(0, 500).flatMap((row): Offer[] => {
+    if (!Array.isArray(row)) return [];
+    const id = row[0];
+    const title = typeof row[1] === 'string' ? row[1].trim().slice(0, 500) : '';
+    if ((typeof id !== 'number' && typeof id !== 'string') || !/^\d{1,12}$/.test(String(id))) return [];
+    return [{ groupId: String(id), ...(title ? { title } : {}) }];
+  });
+}
+
+export function readAppenPage(url: URL, doc: ParentNode): PageInfo {
+  if (LIST.test(url.pathname)) {
+    const found = offers(doc);
+    return { platform: 'appen', kind: 'list', offers: found ?? [], missing: found ? [] : ['task list'] };
+  }
+  if (TASK.test(url.pathname)) return { platform: 'appen', kind: 'working', missing: ['task id'] };
+  return { platform: 'appen', kind: 'other', missing: [] };
+}

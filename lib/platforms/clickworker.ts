@@ -1,0 +1,21 @@
+import type { Offer, PageInfo } from './page-info';
+
+/**
+ * Clickworker (../shared/platforms.md §4, L: from 2025-26 automation scripts). Only the URLs are
+ * facts: the job list and /jobs/{JOB_ID}/edit. A job's unit of work is not in the page facts, so
+ * a job page is recognised but no task is made from it: the popup points to the manual timer.
+ */
+const LIST = /^\/en\/(?:workplace\/jobs|job_offers)\/?$/;
+const JOB = /^\/en\/workplace\/jobs\/(\d{1,12})\/edit\/?$/;
+
+export function readClickworkerPage(url: URL, doc: ParentNode): PageInfo {
+  if (LIST.test(url.pathname)) {
+    const ids = [...doc.querySelectorAll('a[href*="/jobs/"]')]
+      .map((a) => /\/jobs\/(\d{1,12})(?:\/|$)/.exec(a.getAttribute('href') ?? '')?.[1])
+      .filter((id): id is string => id !== undefined);
+    const offers: Offer[] = [...new Set(ids)].slice(0, 500).map((groupId) => ({ groupId }));
+    return { platform: 'clickworker', kind: 'list', offers, missing: [] };
+  }
+  if (JOB.test(url.pathname)) return { platform: 'clickworker', kind: 'working', missing: ['task id'] };
+  return { platform: 'clickworker', kind: 'other', missing: [] };
+}

@@ -1,0 +1,14 @@
+import type { PageInfo } from './page-info';
+
+/**
+ * UHRS (../shared/platforms.md §4, M for the URLs): the judging page carries the HitApp in
+ * `hitappid`; a single HIT's id and price are not in the facts, so no task is made from it.
+ */
+const JUDGE = /^\/judge\/Views\/judge\/?$/i;
+
+export function readUhrsPage(url: URL, _doc: ParentNode): PageInfo {
+  if (JUDGE.test(url.pathname) && /^\d{1,12}$/.test(url.searchParams.get('hitappid') ?? '')) {
+    return { platform: 'uhrs', kind: 'working', missing: ['task id'] };
+  }
+  return { platform: 'uhrs', kind: 'other', missing: [] };
+}
