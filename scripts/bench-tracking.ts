@@ -8,6 +8,7 @@ import { replay } from '../lib/tracking/engine';
 import type { EngineEvent } from '../lib/tracking/events';
 import { startSensor } from '../lib/tracking/sensor';
 import { DEFAULT_CONFIG, initialState } from '../lib/tracking/state';
+import { FakeClock } from '../tests/unit/helpers/fake-clock';
 
 export interface Figure {
   what: string;
@@ -49,28 +50,15 @@ export function engineThroughput(): Figure {
 export function sensorCosts(): Figure[] {
   const win = new Window({ url: 'https://worker.mturk.com/' });
   const doc = win.document as unknown as Document;
-  let now = 0;
+  const clock = new FakeClock();
   let sent = 0;
-  const timers: { at: number; fn: () => void; every?: number }[] = [];
   startSensor(doc, win as unknown as globalThis.Window, {
-    now: () => now,
+    now: () => clock.now,
     send: () => void sent++,
-    setTimeout: (fn, ms) => timers.push({ at: now + ms, fn }),
-    setInterval: (fn, ms) => timers.push({ at: now + ms, fn, every: ms }),
+    setTimeout: clock.setTimeout,
+    setInterval: clock.setInterval,
     listen: (target, type, fn) => target.addEventListener(type, fn, { capture: true }),
   });
-  const advance = (ms: number) => {
-    const until = now + ms;
-    for (;;) {
-      const next = timers.filter((x) => x.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      now = next.at;
-      if (next.every) next.at += next.every;
-      else timers.splice(timers.indexOf(next), 1);
-      next.fn();
-    }
-    now = until;
-  };
   const key = () => {
     const event = new win.Event('keydown', { bubbles: true });
     Object.defineProperty(event, 'isTrusted', { value: true });
@@ -80,7 +68,7 @@ export function sensorCosts(): Figure[] {
   sent = 0;
   for (let i = 0; i < 1200; i++) {
     doc.dispatchEvent(key() as unknown as Event);
-    advance(50);
+    clock.advance(50);
   }
   const perMinute = sent;
   // Cost of the listener itself, per event (dispatch overhead of happy-dom subtracted).

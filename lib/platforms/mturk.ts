@@ -1,5 +1,6 @@
 import { decimalToMinor, isCurrencyCode } from '../rates/money';
 import { estimateFromTitle } from './advertised-time';
+import { textOf } from './dom-text';
 import { LIST_PATH, QUEUE_PATH, readMturkList, readMturkQueue, readMturkStatus, STATUS_PATH } from './mturk-lists';
 import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';
@@ -88,7 +89,3 @@ export function requesterIdFromContactUrl(contactUrl: string | undefined): strin
   return id && /^A[A-Z0-9]{5,40}$/.test(id) ? id : undefined;
 }
 
-function textOf(doc: ParentNode, selector: string): string | undefined {
-  const value = doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-  return value ? value : undefined;
-}

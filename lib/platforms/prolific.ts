@@ -1,4 +1,5 @@
 import { decimalToMinor, type Money } from '../rates/money';
+import { textOf } from './dom-text';
 import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from './page-info';
 import { taskIdsInUrl } from '../tracking/url-link';
 
@@ -43,18 +44,16 @@ export function parseCompletionTime(text: string | null | undefined): Advertised
   return seconds > 0 ? { seconds, kind: 'estimate' } : undefined;
 }
 
-const text = (root: ParentNode, selector: string) =>
-  root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
 function offerFromCard(card: Element): Offer | null {
   const groupId = card.getAttribute('data-testid')?.replace(/^study-/, '');
   if (!groupId || !HEX24.test(groupId)) return null;
   const offer: Offer = { groupId };
-  const title = text(card, '[data-testid="title"]');
+  const title = textOf(card, '[data-testid="title"]');
   // "By Dr Ada Example": tools drop the first word (platforms.md §2).
-  const host = text(card, '[data-testid="host"]')?.replace(/^\S+\s+/, '');
-  const reward = parseReward(text(card, '[data-testid="study-tag-reward"]'));
-  const advertised = parseCompletionTime(text(card, '[data-testid="study-tag-completion-time"]'));
+  const host = textOf(card, '[data-testid="host"]')?.replace(/^\S+\s+/, '');
+  const reward = parseReward(textOf(card, '[data-testid="study-tag-reward"]'));
+  const advertised = parseCompletionTime(textOf(card, '[data-testid="study-tag-completion-time"]'));
   if (title) offer.title = title.slice(0, 500);
   if (host) offer.requesterName = host.slice(0, 200);
   if (reward) offer.reward = reward;

@@ -1,3 +1,4 @@
+import { textOf } from './dom-text';
 import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
 
 /**
@@ -44,7 +45,7 @@ export function readRaterhubPage(url: URL, doc: ParentNode): PageInfo {
   if (!externalId) return { platform: 'raterhub', kind: 'working', missing: ['taskIds'] };
   const missing: string[] = [];
   const task: TaskIdentity = { externalId };
-  const title = doc.querySelector('.ewok-rater-header h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const title = textOf(doc, '.ewok-rater-header h1');
   if (title) task.title = title.slice(0, 500);
   else missing.push('title');
   const aet = aetSeconds(doc);

@@ -1,28 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ContentMessage } from '@/lib/messages';
 import { HEARTBEAT_MS, startSensor } from '@/lib/tracking/sensor';
+import { FakeClock } from '../helpers/fake-clock';
 
 type Pulse = Extract<ContentMessage, { type: 'activity/pulse' }>;
-
-/** A fake clock and timers, so a minute of typing runs in milliseconds and exactly. */
-class Clock {
-  now = 1_000_000;
-  private timers: { at: number; fn: () => void; every?: number }[] = [];
-  setTimeout = (fn: () => void, ms: number) => this.timers.push({ at: this.now + ms, fn });
-  setInterval = (fn: () => void, ms: number) => this.timers.push({ at: this.now + ms, fn, every: ms });
-  advance(ms: number) {
-    const until = this.now + ms;
-    for (;;) {
-      const next = this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.now = next.at;
-      if (next.every) next.at += next.every;
-      else this.timers.splice(this.timers.indexOf(next), 1);
-      next.fn();
-    }
-    this.now = until;
-  }
-}
 
 const trusted = (type: string) => {
   const event = new Event(type, { bubbles: true });
@@ -30,11 +11,11 @@ const trusted = (type: string) => {
   return event;
 };
 
-let clock: Clock;
+let clock: FakeClock;
 let pulses: (Pulse & { at: number })[];
 
 beforeEach(() => {
-  clock = new Clock();
+  clock = new FakeClock();
   pulses = [];
   startSensor(document, window, {
     now: () => clock.now,
