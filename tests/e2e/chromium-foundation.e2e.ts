@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
-import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { launchChromium, type ChromiumSession } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { artifactPath } from './support/paths';
 
 /** Opens the popup until it lists `count` tasks: the record is written after the page's message. */
@@ -22,26 +22,16 @@ const working = loadFixtures().find((f) => f.platform === 'mturk' && f.kind === 
 if (!working) throw new Error('tests/fixtures/mturk has no "working" fixture');
 
 describe('Chromium: an MTurk task is read, stored and listed', () => {
-  let server: FixtureServer;
-  let chrome: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = useChromium();
 
   it('lists the accepted task in the popup with its title, requester and reward', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     await page.goto(working.url.href);
     expect(await page.locator('.task-project-title').textContent()).toContain('Transcribe a shopping receipt');
 
-    const popup = await chrome.newPage();
+    const popup = await suite.chrome.newPage();
     await popup.setViewportSize({ width: 360, height: 480 });
-    await openPopupListing(chrome, popup, 1);
+    await openPopupListing(suite.chrome, popup, 1);
     const task = popup.locator('li.task').first();
     expect(await task.locator('.task-title').textContent()).toBe(
       'Transcribe a shopping receipt (~3 min) & "check" totals',
@@ -59,8 +49,8 @@ describe('Chromium: an MTurk task is read, stored and listed', () => {
 
   it('shows an empty state that says what to do, in a fresh profile', async () => {
     const fresh = await launchChromium({
-      hostResolverRules: server.hostResolverRules,
-      spki: server.spki,
+      hostResolverRules: suite.server.hostResolverRules,
+      spki: suite.server.spki,
     });
     try {
       const popup = await fresh.newPage();
@@ -74,28 +64,14 @@ describe('Chromium: an MTurk task is read, stored and listed', () => {
 });
 
 describe('Chromium in French', () => {
-  let server: FixtureServer;
-  let chrome: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    chrome = await launchChromium({
-      hostResolverRules: server.hostResolverRules,
-      spki: server.spki,
-      extraArgs: ['--lang=fr'],
-    });
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = useChromium({ extraArgs: ['--lang=fr'] });
 
   it('translates the popup and formats money the French way', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     await page.goto(working.url.href);
-    const popup = await chrome.newPage();
+    const popup = await suite.chrome.newPage();
     await popup.setViewportSize({ width: 360, height: 480 });
-    await openPopupListing(chrome, popup, 1);
+    await openPopupListing(suite.chrome, popup, 1);
     expect(await popup.locator('h2').allTextContents()).toContain('Tâches récentes');
     expect(await popup.locator('.task-status').textContent()).toBe('Acceptée');
     expect(await popup.locator('html').getAttribute('lang')).toMatch(/^fr/);

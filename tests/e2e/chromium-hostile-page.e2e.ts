@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
-import { startFixtureServer, type FixtureServer } from '../../demo/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 
 const working = loadFixtures().find((f) => f.platform === 'mturk' && f.kind === 'working');
 if (!working) throw new Error('tests/fixtures/mturk has no "working" fixture');
@@ -13,21 +12,11 @@ const FAKE_ASSIGNMENT = '3FAKEFAKEFAKEFAKEFAKEFAKEFAKE1';
  * rewrite the DOM and URL. None of that may create a record.
  */
 describe('Chromium: a hostile page script cannot create a record', () => {
-  let server: FixtureServer;
-  let chrome: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = useChromium();
 
   const listedTaskIds = async () => {
-    const popup = await chrome.newPage();
-    await popup.goto(chrome.extensionUrl('popup.html'));
+    const popup = await suite.chrome.newPage();
+    await popup.goto(suite.chrome.extensionUrl('popup.html'));
     await popup.locator('.empty, li.task').first().waitFor();
     const ids = await popup.locator('li.task').evaluateAll((els) =>
       els.map((el) => el.getAttribute('data-task-id')),
@@ -37,7 +26,7 @@ describe('Chromium: a hostile page script cannot create a record', () => {
   };
 
   it('ignores postMessage, synthetic events and a staged task page', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     // A platform page that is not a task page; the page reader runs here.
     await page.goto('https://worker.mturk.com/projects');
     await page.evaluate((fake) => {

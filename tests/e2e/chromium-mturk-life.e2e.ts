@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../demo/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/chromium-suite';
 import { activeMsOf, readDb, readTable } from './support/extension-db';
 
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
@@ -10,23 +9,13 @@ const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
  * task iframe -> submit to externalSubmit -> the status page shows the HIT approved.
  */
 describe('Chromium: an MTurk HIT from the list to approved', () => {
-  let server: FixtureServer;
-  let chrome: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = useChromium();
 
   it('ends with the right task, state, reward and time in IndexedDB', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     await page.goto('https://worker.mturk.com/projects');
     await expect
-      .poll(() => readTable(chrome.serviceWorker, 'offers').then((rows) => rows.length).catch(() => -1), { timeout: 10_000 })
+      .poll(() => readTable(suite.chrome.serviceWorker, 'offers').then((rows) => rows.length).catch(() => -1), { timeout: 10_000 })
       .toBe(3);
 
     await page.locator('a[href*="3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA/tasks"]').first().click();
@@ -43,14 +32,14 @@ describe('Chromium: an MTurk HIT from the list to approved', () => {
     await frame.locator('input[name="total"]').fill('4.20');
     await frame.getByRole('button', { name: 'Submit' }).click();
     await expect
-      .poll(async () => (await readDb(chrome.serviceWorker)).tasks.find((t) => t.id === TASK)?.status, { timeout: 10_000 })
+      .poll(async () => (await readDb(suite.chrome.serviceWorker)).tasks.find((t) => t.id === TASK)?.status, { timeout: 10_000 })
       .toBe('submitted');
 
     await page.goto('https://worker.mturk.com/status_details/2026-11-29');
     await expect
-      .poll(async () => (await readDb(chrome.serviceWorker)).tasks.find((t) => t.id === TASK)?.status, { timeout: 10_000 })
+      .poll(async () => (await readDb(suite.chrome.serviceWorker)).tasks.find((t) => t.id === TASK)?.status, { timeout: 10_000 })
       .toBe('approved');
-    const db = await readDb(chrome.serviceWorker);
+    const db = await readDb(suite.chrome.serviceWorker);
     expect(db.tasks.find((t) => t.id === TASK)).toMatchObject({
       title: 'Transcribe a shopping receipt (~3 min) & "check" totals',
       reward: { amountMinor: 35, currency: 'USD' },

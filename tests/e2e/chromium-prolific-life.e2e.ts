@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
-import { startFixtureServer, type FixtureServer } from '../../demo/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { readDb, readTable } from './support/extension-db';
 
 const fixture = (name: string) => {
@@ -16,23 +15,13 @@ const TASK = 'prolific:6750aa11bb22cc33dd44ee55';
  * the survey in a new tab (linked by its opener), and the completion URL with its code.
  */
 describe('Chromium: a Prolific study from the list to the completion code', () => {
-  let server: FixtureServer;
-  let chrome: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = useChromium();
 
   it('ends with the right task, state, reward, code and time in IndexedDB', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     await page.goto(fixture('list-studies.html'));
     await expect
-      .poll(() => readTable(chrome.serviceWorker, 'offers').then((rows) => rows.length).catch(() => -1), { timeout: 10_000 })
+      .poll(() => readTable(suite.chrome.serviceWorker, 'offers').then((rows) => rows.length).catch(() => -1), { timeout: 10_000 })
       .toBe(3);
     await page.goto(fixture('study-reserved.html'));
     for (let i = 0; i < 8; i++) {
@@ -40,14 +29,14 @@ describe('Chromium: a Prolific study from the list to the completion code', () =
       await page.waitForTimeout(250);
     }
     const [survey] = await Promise.all([
-      chrome.context.waitForEvent('page'),
+      suite.chrome.context.waitForEvent('page'),
       page.getByRole('link', { name: 'Open study link' }).click(),
     ]);
     await survey.waitForLoadState();
     await survey.bringToFront();
     await expect
       .poll(async () => {
-        const state = (await readDb(chrome.serviceWorker)).tracker[0]?.state as unknown as {
+        const state = (await readDb(suite.chrome.serviceWorker)).tracker[0]?.state as unknown as {
           tabs: Record<string, { linked: boolean; taskId: string | null }>;
         };
         return Object.values(state.tabs).some((t) => t.linked && t.taskId === TASK);
@@ -58,9 +47,9 @@ describe('Chromium: a Prolific study from the list to the completion code', () =
     await survey.waitForURL(/submissions\/complete/);
 
     await expect
-      .poll(async () => (await readDb(chrome.serviceWorker)).tasks.find((t) => t.id === TASK)?.status, { timeout: 10_000 })
+      .poll(async () => (await readDb(suite.chrome.serviceWorker)).tasks.find((t) => t.id === TASK)?.status, { timeout: 10_000 })
       .toBe('submitted');
-    const db = await readDb(chrome.serviceWorker);
+    const db = await readDb(suite.chrome.serviceWorker);
     const task = db.tasks.find((t) => t.id === TASK) as unknown as Record<string, unknown>;
     expect(task).toMatchObject({
       title: 'Grocery receipts & shopping habits',

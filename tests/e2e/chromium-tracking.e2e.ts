@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
-import { startFixtureServer, type FixtureServer } from '../../demo/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
+import type { ChromiumSession } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { activeMsOf, readDb, setSettings } from './support/extension-db';
 import { artifactPath, recordFigure } from './support/paths';
 
@@ -30,21 +30,10 @@ const serviceWorker = async (chrome: ChromiumSession) => {
 };
 
 describe('Chromium: active time a worker can trust', () => {
-  let server: FixtureServer;
-  let chrome: ChromiumSession;
-
-  beforeEach(async () => {
-    server = await startFixtureServer();
-    chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
-    await setSettings(chrome.serviceWorker, { idleThresholdS: THRESHOLD_S, idleThresholdByPlatform: {} });
-  });
-  afterEach(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = useChromium({ each: true, setup: ({ chrome }) => setSettings(chrome.serviceWorker, { idleThresholdS: THRESHOLD_S, idleThresholdByPlatform: {} }) });
 
   it('work, idle longer than the threshold, work again, submit: within 1 s of the truth', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     await page.goto(working.url.href);
     const loaded = Date.now();
     const a = await typeFor(page, 6000);
@@ -54,37 +43,37 @@ describe('Chromium: active time a worker can trust', () => {
     await page.goto('https://worker.mturk.com/projects'); // submitted: back on a list page
     const truth = a.last - loaded + (leaving - b.first);
 
-    await expect.poll(async () => (await readDb(chrome.serviceWorker)).segments.filter((s) => s.taskId === TASK).length, { timeout: 10_000 }).toBe(2);
-    const db = await readDb(chrome.serviceWorker);
+    await expect.poll(async () => (await readDb(suite.chrome.serviceWorker)).segments.filter((s) => s.taskId === TASK).length, { timeout: 10_000 }).toBe(2);
+    const db = await readDb(suite.chrome.serviceWorker);
     const measured = activeMsOf(db, TASK);
     recordFigure('chromium: scripted task, measured minus truth (ms)', measured - truth);
     expect(Math.abs(measured - truth)).toBeLessThanOrEqual(1000);
     expect(db.tasks.find((t) => t.id === TASK)?.idleThresholdS).toBe(THRESHOLD_S);
     // The quiet stretch is not counted, and the worker is asked about it in the popup.
-    const popup = await chrome.newPage();
+    const popup = await suite.chrome.newPage();
     await popup.setViewportSize({ width: 360, height: 560 });
-    await popup.goto(chrome.extensionUrl('popup.html'));
+    await popup.goto(suite.chrome.extensionUrl('popup.html'));
     const question = popup.locator('.gap');
     expect(await question.textContent()).toContain('Transcribe a shopping receipt');
     await popup.screenshot({ path: artifactPath('chromium-popup-gap-question.png') });
     await question.getByRole('button', { name: 'Yes, count it' }).click();
     await expect.poll(() => popup.locator('.gap').count(), { timeout: 5000 }).toBe(0);
-    const after = await readDb(chrome.serviceWorker);
+    const after = await readDb(suite.chrome.serviceWorker);
     const gap = after.segments.find((s) => s.source === 'gap-confirmed');
     expect(gap?.taskId).toBe(TASK);
     expect(activeMsOf(after, TASK) - measured).toBe((gap?.end ?? 0) - (gap?.start ?? 0));
   });
 
   it('the service worker killed mid-task loses at most 5 s', async () => {
-    const page = await chrome.newPage();
+    const page = await suite.chrome.newPage();
     await page.goto(working.url.href);
     const loaded = Date.now();
     const a = await typeFor(page, 5000);
-    const killed = chrome.serviceWorker;
+    const killed = suite.chrome.serviceWorker;
     await killed.evaluate('globalThis.__beforeKill = true');
     // CDP's ServiceWorker domain from a page of its own: enabled on the task page it stalls input.
-    const controller = await chrome.newPage();
-    const cdp = await chrome.context.newCDPSession(controller);
+    const controller = await suite.chrome.newPage();
+    const cdp = await suite.chrome.context.newCDPSession(controller);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // Playwright's 'close' event for the worker comes late or not at all; the marker check below
@@ -94,7 +83,7 @@ describe('Chromium: active time a worker can trust', () => {
     const back = Date.now();
     const b = await typeFor(page, 5000); // the first pulse wakes a new worker
     await page.waitForTimeout(1500); // the trailing pulse of the last keys
-    const revived = await serviceWorker(chrome);
+    const revived = await serviceWorker(suite.chrome);
     // A new worker, not the old one still running: the marker set before the kill is gone.
     expect(await revived.evaluate('globalThis.__beforeKill === true')).toBe(false);
     const truth = a.last - loaded + (b.last - back);
@@ -105,35 +94,35 @@ describe('Chromium: active time a worker can trust', () => {
   });
 
   it('a second tab of the same task counts for it; a non-platform tab does not', async () => {
-    const first = await chrome.newPage();
+    const first = await suite.chrome.newPage();
     await first.goto(working.url.href);
     await typeFor(first, 3000);
-    const second = await chrome.newPage();
+    const second = await suite.chrome.newPage();
     await second.goto(working.url.href);
     await second.bringToFront();
     const b = await typeFor(second, 3000);
     await second.waitForTimeout(1200);
-    const afterSecond = activeMsOf(await readDb(chrome.serviceWorker), TASK);
+    const afterSecond = activeMsOf(await readDb(suite.chrome.serviceWorker), TASK);
     expect(afterSecond).toBeGreaterThanOrEqual(6000 - 1000);
 
-    const elsewhere = await chrome.newPage();
+    const elsewhere = await suite.chrome.newPage();
     await elsewhere.goto('https://example-survey.test/unrelated');
     await elsewhere.bringToFront();
     const left = Date.now();
     await elsewhere.waitForTimeout(500);
-    const atSwitch = activeMsOf(await readDb(chrome.serviceWorker), TASK);
+    const atSwitch = activeMsOf(await readDb(suite.chrome.serviceWorker), TASK);
     // Leaving the task tab is its last sign: the task has its time up to then, not more.
     expect(atSwitch).toBeLessThanOrEqual(afterSecond + (left - b.last));
     await typeFor(elsewhere, 3000);
-    const db = await readDb(chrome.serviceWorker);
+    const db = await readDb(suite.chrome.serviceWorker);
     expect(activeMsOf(db, TASK)).toBe(atSwitch);
     expect(db.segments.every((s) => s.taskId === TASK)).toBe(true);
   });
 
   it('a manual timer started from the popup records its title, reward and time', async () => {
-    const popup = await chrome.newPage();
+    const popup = await suite.chrome.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });
-    await popup.goto(chrome.extensionUrl('popup.html'));
+    await popup.goto(suite.chrome.extensionUrl('popup.html'));
     await popup.locator('summary', { hasText: 'Manual timer' }).click();
     await popup.getByLabel('Task').fill('Survey on a site TrueRate does not know');
     await popup.getByLabel('Reward (optional)').fill('1,25');
@@ -147,8 +136,8 @@ describe('Chromium: active time a worker can trust', () => {
     await popup.waitForTimeout(3000);
     await popup.getByRole('button', { name: 'Stop and save' }).click();
     const stopped = Date.now();
-    await expect.poll(async () => (await readDb(chrome.serviceWorker)).tasks.find((t) => t.title?.startsWith('Survey on'))?.status, { timeout: 5000 }).toBe('submitted');
-    const db = await readDb(chrome.serviceWorker);
+    await expect.poll(async () => (await readDb(suite.chrome.serviceWorker)).tasks.find((t) => t.title?.startsWith('Survey on'))?.status, { timeout: 5000 }).toBe('submitted');
+    const db = await readDb(suite.chrome.serviceWorker);
     const task = db.tasks.find((t) => t.title === 'Survey on a site TrueRate does not know');
     expect(task).toMatchObject({ status: 'submitted', reward: { amountMinor: 125, currency: 'EUR' } });
     expect(Math.abs((task?.activeMs ?? 0) - (stopped - started))).toBeLessThanOrEqual(1000);
