@@ -1,4 +1,4 @@
-import type { Offer, PageInfo } from './page-info';
+import type { Offer, PageInfo, UrlIds } from './page-info';
 
 /**
  * Appen / ADAP (../shared/platforms.md §6, M-L): the task list's #task-listing-datatable[data-tasks]
@@ -27,11 +27,17 @@ function offers(doc: ParentNode): Offer[] | null {
   });
 }
 
+export function appenIdsFromUrl(url: URL): UrlIds {
+  if (LIST.test(url.pathname)) return { kind: 'list' };
+  return TASK.test(url.pathname) ? { kind: 'working' } : { kind: 'other' };
+}
+
 export function readAppenPage(url: URL, doc: ParentNode): PageInfo {
-  if (LIST.test(url.pathname)) {
+  const { kind } = appenIdsFromUrl(url);
+  if (kind === 'list') {
     const found = offers(doc);
     return { platform: 'appen', kind: 'list', offers: found ?? [], missing: found ? [] : ['task list'] };
   }
-  if (TASK.test(url.pathname)) return { platform: 'appen', kind: 'working', missing: ['task id'] };
+  if (kind === 'working') return { platform: 'appen', kind: 'working', missing: ['task id'] };
   return { platform: 'appen', kind: 'other', missing: [] };
 }

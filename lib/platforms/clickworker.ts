@@ -1,4 +1,4 @@
-import type { Offer, PageInfo } from './page-info';
+import type { Offer, PageInfo, UrlIds } from './page-info';
 
 /**
  * Clickworker (../shared/platforms.md §4, L: from 2025-26 automation scripts). Only the URLs are
@@ -8,14 +8,20 @@ import type { Offer, PageInfo } from './page-info';
 const LIST = /^\/en\/(?:workplace\/jobs|job_offers)\/?$/;
 const JOB = /^\/en\/workplace\/jobs\/(\d{1,12})\/edit\/?$/;
 
+export function clickworkerIdsFromUrl(url: URL): UrlIds {
+  if (LIST.test(url.pathname)) return { kind: 'list' };
+  return JOB.test(url.pathname) ? { kind: 'working' } : { kind: 'other' };
+}
+
 export function readClickworkerPage(url: URL, doc: ParentNode): PageInfo {
-  if (LIST.test(url.pathname)) {
+  const { kind } = clickworkerIdsFromUrl(url);
+  if (kind === 'list') {
     const ids = [...doc.querySelectorAll('a[href*="/jobs/"]')]
       .map((a) => /\/jobs\/(\d{1,12})(?:\/|$)/.exec(a.getAttribute('href') ?? '')?.[1])
       .filter((id): id is string => id !== undefined);
     const offers: Offer[] = [...new Set(ids)].slice(0, 500).map((groupId) => ({ groupId }));
     return { platform: 'clickworker', kind: 'list', offers, missing: [] };
   }
-  if (JOB.test(url.pathname)) return { platform: 'clickworker', kind: 'working', missing: ['task id'] };
+  if (kind === 'working') return { platform: 'clickworker', kind: 'working', missing: ['task id'] };
   return { platform: 'clickworker', kind: 'other', missing: [] };
 }

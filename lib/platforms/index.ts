@@ -1,11 +1,11 @@
-import { readAppenPage } from './appen';
-import { readClickworkerPage } from './clickworker';
+import { appenIdsFromUrl, readAppenPage } from './appen';
+import { clickworkerIdsFromUrl, readClickworkerPage } from './clickworker';
 import { platformOfUrl, type PlatformId } from './hosts';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
 import { prolificIdsFromUrl, readProlificPage } from './prolific';
 import { raterhubIdsFromUrl, readRaterhubPage } from './raterhub';
 import { readTolokaPage, tolokaIdsFromUrl } from './toloka';
-import { readUhrsPage } from './uhrs';
+import { readUhrsPage, uhrsIdsFromUrl } from './uhrs';
 import type { PageInfo, PageKind, UrlIds } from './page-info';
 
 /**
@@ -22,8 +22,6 @@ export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = 
   appen: ['list', 'working', 'other'],
   dataannotation: ['other'],
 };
-
-const EMPTY: ParentNode = { querySelector: () => null, querySelectorAll: () => [] } as unknown as ParentNode;
 
 /**
  * Picks the adapter for a page. Never throws: a page that breaks an adapter is reported as
@@ -70,10 +68,11 @@ export function idsFromUrl(platform: PlatformId, url: URL): UrlIds {
     case 'raterhub':
       return raterhubIdsFromUrl(url);
     case 'uhrs':
+      return uhrsIdsFromUrl(url);
     case 'clickworker':
+      return clickworkerIdsFromUrl(url);
     case 'appen':
-      // Their pages carry no task of their own (see each adapter): the page's kind is believed.
-      return { kind: readPage(url, EMPTY)?.kind ?? 'other' };
+      return appenIdsFromUrl(url);
     default:
       return { kind: 'other' };
   }

@@ -1,4 +1,4 @@
-import type { PageInfo } from './page-info';
+import type { PageInfo, UrlIds } from './page-info';
 
 /**
  * UHRS (../shared/platforms.md §4, M for the URLs): the judging page carries the HitApp in
@@ -6,9 +6,13 @@ import type { PageInfo } from './page-info';
  */
 const JUDGE = /^\/judge\/Views\/judge\/?$/i;
 
+export function uhrsIdsFromUrl(url: URL): UrlIds {
+  const judging = JUDGE.test(url.pathname) && /^\d{1,12}$/.test(url.searchParams.get('hitappid') ?? '');
+  return { kind: judging ? 'working' : 'other' };
+}
+
 export function readUhrsPage(url: URL, _doc: ParentNode): PageInfo {
-  if (JUDGE.test(url.pathname) && /^\d{1,12}$/.test(url.searchParams.get('hitappid') ?? '')) {
-    return { platform: 'uhrs', kind: 'working', missing: ['task id'] };
-  }
-  return { platform: 'uhrs', kind: 'other', missing: [] };
+  return uhrsIdsFromUrl(url).kind === 'working'
+    ? { platform: 'uhrs', kind: 'working', missing: ['task id'] }
+    : { platform: 'uhrs', kind: 'other', missing: [] };
 }
