@@ -70,6 +70,16 @@ export function createMessageHandler(deps: HandlerDeps) {
     return { type: 'rejected', reason, ...(detail ? { detail } : {}) };
   };
 
+  /** Page effects (offers, states, ends), then the engine told which tasks ended. */
+  async function applyEffects(page: PageInfo, now: number, previousTaskId: string | null): Promise<string[]> {
+    const effects = await applyPageEffects(deps.db, page, now, previousTaskId);
+    for (const text of effects.illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
+    if (effects.ended.length > 0) {
+      await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
+    }
+    return effects.ended;
+  }
+
   async function fromContent(msg: ContentMessage, who: Content, sender: SenderLike): Promise<Reply> {
     const windowId = sender.tab?.windowId ?? -1;
     switch (msg.type) {
@@ -82,11 +92,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         const now = deps.now();
         const thresholdS = thresholdFor(await deps.settings(), who.platform);
         const previous = (await deps.db.tracker.get('state'))?.state.tabs[who.tabId]?.taskId ?? null;
-        const effects = await applyPageEffects(deps.db, msg.page, now, previous);
-        for (const text of effects.illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
-        if (effects.ended.length > 0) {
-          await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
-        }
+        await applyEffects(msg.page, now, previous);
         const result = await recordPage(deps.db, msg.page, now, thresholdS);
         await deps.notePage?.(who.tabId, { platform: who.platform, kind: msg.page.kind, missing: msg.page.missing, at: now });
         const task =
@@ -111,17 +117,9 @@ export function createMessageHandler(deps: HandlerDeps) {
         if (who.platform !== 'mturk' || who.url.searchParams.get('assignmentId') !== msg.assignmentId) {
           return reject('page-does-not-match-url', who.url.href);
         }
-        const now = deps.now();
-        const effects = await applyPageEffects(
-          deps.db,
-          { platform: 'mturk', kind: 'submitted', missing: [] },
-          now,
-          taskIdOf('mturk', msg.assignmentId),
-        );
-        if (effects.ended.length > 0) {
-          await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
-        }
-        return { type: 'task/ended', taskId: effects.ended[0] ?? null };
+        const submitted: PageInfo = { platform: 'mturk', kind: 'submitted', missing: [] };
+        const ended = await applyEffects(submitted, deps.now(), taskIdOf('mturk', msg.assignmentId));
+        return { type: 'task/ended', taskId: ended[0] ?? null };
       }
       case 'activity/pulse': {
         const at = deps.now();

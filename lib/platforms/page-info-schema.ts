@@ -39,15 +39,7 @@ export const taskIdentitySchema = z.object({
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 
-export const offerSchema = z.object({
-  groupId: id,
-  requesterId: id.optional(),
-  requesterName: text(200).optional(),
-  title: text(500).optional(),
-  reward: moneySchema.optional(),
-  advertised: taskIdentitySchema.shape.advertised,
-  allottedSeconds: taskIdentitySchema.shape.allottedSeconds,
-});
+export const offerSchema = taskIdentitySchema.omit({ externalId: true }).extend({ groupId: id });
 
 export const statusLineSchema = z.object({
   externalId: id,

@@ -45,16 +45,11 @@ export interface TaskIdentity {
   allottedSeconds?: number;
 }
 
-/** What a list page advertises for one group of tasks (an MTurk HIT group, a Prolific study). */
-export interface Offer {
-  groupId: string;
-  requesterId?: string;
-  requesterName?: string;
-  title?: string;
-  reward?: Money;
-  advertised?: AdvertisedTime;
-  allottedSeconds?: number;
-}
+/**
+ * What a list page advertises for one group of tasks (an MTurk HIT group, a Prolific study): what
+ * a task page says, less the unit of work, which does not exist before accepting.
+ */
+export type Offer = Omit<TaskIdentity, 'externalId' | 'groupId'> & { groupId: string };
 
 /** A task's state as a status page shows it (MTurk status_details, the queue). */
 export interface TaskStatusLine {
