@@ -1,5 +1,5 @@
 import type { TaskRecord } from '@/lib/db/records';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 
 interface Props {
   tasks: TaskRecord[];
@@ -23,6 +23,9 @@ export function TaskList({ tasks, locale, t }: Props) {
             <span class="task-platform">{t(`platform_${task.platform}`)}</span>
             {task.requesterName ? <span class="task-requester">{task.requesterName}</span> : null}
             <span class="task-status">{t(`status_${task.status.replace('-', '_')}`)}</span>
+            <span class="task-active" data-active-ms={task.activeMs}>
+              {t('activeSoFar', formatDuration(task.activeMs))}
+            </span>
             <time dateTime={new Date(task.acceptedAt).toISOString()}>
               {formatDateTime(task.acceptedAt, locale)}
             </time>

@@ -53,6 +53,12 @@ async function main(): Promise<void> {
   await start.goto(`https://${DEMO_HOST}/`);
   const work = await chrome.newPage();
   await work.goto(task.url.href);
+  // A few seconds of "work" (scrolling and typing), so the demo shows time measured.
+  for (let i = 0; i < 12; i++) {
+    await work.mouse.wheel(0, 30);
+    await work.keyboard.press('Shift');
+    await work.waitForTimeout(250);
+  }
   const popup = await chrome.newPage();
   await popup.setViewportSize({ width: 380, height: 520 });
   const listed = await waitForTasks(() => popup.goto(chrome.extensionUrl('popup.html')), popup);
