@@ -2,19 +2,49 @@ import { z } from 'zod';
 import { PLATFORM_IDS, type PlatformId } from './platforms/hosts';
 
 /**
- * The worker's settings, kept in browser.storage.local under "settings". Issue #5 adds the page
- * that edits them; the tracking already reads them.
+ * The worker's settings, kept in browser.storage.local under "settings". Fields added after the
+ * first version carry a default, so settings saved by an older TrueRate still read as they were
+ * (the worker's values kept, the new fields at their defaults); a value that fails validation is
+ * never replaced: the whole stored object is kept and reported (see parseSettings).
  */
 const thresholdS = z.number().int().min(5).max(3600);
+const currencyCode = z.string().regex(/^[A-Z]{3}$/);
+
+export const flagThresholdsSchema = z.object({
+  /** "Takes longer than advertised" when active time >= ratio x advertised time (design: 1.5). */
+  longerRatio: z.number().min(1).max(10),
+  /** A requester or task group is flagged only over at least this many tasks (design: 3). */
+  groupMinN: z.number().int().min(2).max(1000),
+  /** "Unpaid work" needs at least this much active time in the returned/rejected/... task. */
+  unpaidMinS: z.number().int().min(0).max(3600),
+});
+export type FlagThresholds = z.infer<typeof flagThresholdsSchema>;
+
+export const LANGUAGES = ['auto', 'en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export const settingsSchema = z.object({
   /** Idle threshold in seconds (design: default 60 s), and per platform where the worker set one. */
   idleThresholdS: thresholdS,
   idleThresholdByPlatform: z.partialRecord(z.enum(PLATFORM_IDS), thresholdS),
+  /** The worker's minimum hourly rate, per currency, in minor units per hour (e.g. USD 1200 = $12/h). */
+  minHourlyMinor: z.record(currencyCode, z.number().int().min(0).max(100_000_000)).default({}),
+  flagThresholds: flagThresholdsSchema.default({ longerRatio: 1.5, groupMinN: 3, unpaidMinS: 30 }),
+  /** Platforms the worker turned off: their pages are neither read nor timed. Missing = on. */
+  platformsOff: z.array(z.enum(PLATFORM_IDS)).default([]),
+  /** "auto" follows the browser's language. */
+  language: z.enum(LANGUAGES).default('auto'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { idleThresholdS: 60, idleThresholdByPlatform: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  idleThresholdS: 60,
+  idleThresholdByPlatform: {},
+  minHourlyMinor: {},
+  flagThresholds: { longerRatio: 1.5, groupMinN: 3, unpaidMinS: 30 },
+  platformsOff: [],
+  language: 'auto',
+};
 
 export type SettingsRead =
   | { ok: true; settings: Settings }
@@ -36,4 +66,8 @@ export function thresholdFor(settings: Settings, platform: PlatformId | 'manual'
   return platform === 'manual'
     ? settings.idleThresholdS
     : (settings.idleThresholdByPlatform[platform] ?? settings.idleThresholdS);
+}
+
+export function platformOn(settings: Settings, platform: PlatformId | 'manual'): boolean {
+  return platform === 'manual' || !settings.platformsOff.includes(platform);
 }

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import type { EngineState } from '../tracking/state';
-import type { GapRecord, OfferRecord, SegmentRecord, TaskRecord } from './records';
+import type { EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from './records';
 
 export interface TrackerRecord {
   key: 'state';
@@ -16,6 +16,7 @@ export type TrueRateDb = Dexie & {
   offers: EntityTable<OfferRecord, 'id'>;
   tracker: EntityTable<TrackerRecord, 'key'>;
   gaps: EntityTable<GapRecord, 'id'>;
+  edits: EntityTable<EditRecord, 'id'>;
 };
 
 /** Opens (lazily) the worker's database with every numbered version declared. */

@@ -43,6 +43,21 @@ export const MIGRATIONS: readonly Migration[] = [
       tasks: (record) => ({ ...record, completionCode: record.completionCode ?? null }),
     },
   },
+  {
+    // Issue #5: bonuses count in the true rate; the worker may exclude a segment from the totals
+    // (kept, greyed, as evidence) and every correction is an undoable edit. Tasks are also
+    // indexed by end, for "today" and period queries.
+    version: 4,
+    stores: {
+      tasks: 'id, platform, [platform+externalId], groupId, requesterId, status, acceptedAt, endedAt, updatedAt',
+      segments: '++id, taskId, start, [taskId+start], source',
+      edits: '++id, taskId, at',
+    },
+    upgrade: {
+      tasks: (record) => ({ ...record, bonuses: record.bonuses ?? [] }),
+      segments: (record) => ({ ...record, excluded: record.excluded ?? false }),
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 1;

@@ -23,6 +23,15 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 const timestamp = z.number().int().nonnegative();
 
+export const bonusSchema = z.object({
+  amountMinor: z.number().int().positive().max(100_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  source: z.enum(['manual', 'platform']),
+  /** When it was entered or read. */
+  at: timestamp,
+});
+export type Bonus = z.infer<typeof bonusSchema>;
+
 export const taskRecordSchema = z.object({
   /** `${platform}:${externalId}`, or `manual:<uuid>` for a timer started by hand. */
   id: z.string().min(3).max(200),
@@ -49,6 +58,8 @@ export const taskRecordSchema = z.object({
   flags: z.array(z.string().max(64)).max(16),
   /** The completion code the platform showed at the end (Prolific), as evidence; null if none. */
   completionCode: z.string().max(32).nullable(),
+  /** Bonuses, entered by hand or read from a platform page; they count in the true rate (v4). */
+  bonuses: z.array(bonusSchema).max(50),
   /** Last write, for sorting and sync. */
   updatedAt: timestamp,
 });
@@ -67,6 +78,8 @@ export const segmentRecordSchema = z
      * work. `manual`: entered or corrected by hand.
      */
     source: z.enum(['measured', 'gap-confirmed', 'manual']),
+    /** Excluded by the worker: kept and shown as evidence, but not counted in any total (v4). */
+    excluded: z.boolean(),
   })
   .refine((s) => s.end >= s.start, { message: 'segment ends before it starts' });
 export type SegmentRecord = z.infer<typeof segmentRecordSchema>;
@@ -98,3 +111,20 @@ export const offerRecordSchema = z.object({
   lastSeenAt: timestamp,
 });
 export type OfferRecord = z.infer<typeof offerRecordSchema>;
+
+/**
+ * One correction the worker made in the dashboard (status, bonus, time, exclusion, deletion).
+ * It keeps the task and the segments it touched as they were before and after, so any edit can be
+ * undone exactly and the history shows what changed (v4).
+ */
+export const editRecordSchema = z.object({
+  id: z.number().int().positive().optional(),
+  taskId: z.string().max(200),
+  at: timestamp,
+  kind: z.enum(['status', 'bonus', 'adjust-time', 'exclude-segment', 'include-segment', 'delete-task', 'undo']),
+  before: z.object({ task: taskRecordSchema.nullable(), segments: z.array(segmentRecordSchema) }),
+  after: z.object({ task: taskRecordSchema.nullable(), segments: z.array(segmentRecordSchema) }),
+  /** Set when the edit was undone; the undo itself is recorded as an edit of kind "undo". */
+  undoneAt: timestamp.nullable(),
+});
+export type EditRecord = z.infer<typeof editRecordSchema>;

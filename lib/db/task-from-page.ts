@@ -69,6 +69,7 @@ export function acceptedTask(
     idleThresholdS,
     flags: [],
     completionCode: null,
+    bonuses: [],
     updatedAt: now,
   };
 }

@@ -32,6 +32,7 @@ export async function answerGap(db: TrueRateDb, gapId: number, answer: 'work' | 
         start: gap.start,
         end: gap.end,
         source: 'gap-confirmed',
+        excluded: false,
       });
       await db.tasks.where('id').equals(gap.taskId).modify((task) => {
         task.activeMs += gap.end - gap.start;

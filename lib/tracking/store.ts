@@ -25,7 +25,7 @@ export async function applyEvents(
       if (result.gap) gaps.push(result.gap);
     }
     if (closed.length > 0) {
-      await db.segments.bulkAdd(closed.map((seg) => ({ ...seg, source: 'measured' as const })));
+      await db.segments.bulkAdd(closed.map((seg) => ({ ...seg, source: 'measured' as const, excluded: false })));
       const perTask = new Map<string, number>();
       for (const seg of closed) {
         if (seg.taskId !== null) perTask.set(seg.taskId, (perTask.get(seg.taskId) ?? 0) + seg.end - seg.start);

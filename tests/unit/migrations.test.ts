@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { LATEST_VERSION, MIGRATIONS } from '@/lib/db/migrations';
-import { gapRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/db/records';
+import { editRecordSchema, gapRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/db/records';
 
 interface DbFixture {
   version: number;
@@ -43,6 +43,7 @@ describe('migrations', () => {
     for (const s of tables.segments ?? []) expect(segmentRecordSchema.parse(s)).toEqual(s);
     for (const o of tables.offers ?? []) expect(offerRecordSchema.parse(o)).toEqual(o);
     for (const g of tables.gaps ?? []) expect(gapRecordSchema.parse(g)).toEqual(g);
+    for (const e of tables.edits ?? []) expect(editRecordSchema.parse(e)).toEqual(e);
   });
 
   it('2: segments of version 1 become measured segments; 3: tasks gain an empty completion code', async () => {
@@ -51,9 +52,22 @@ describe('migrations', () => {
     await seedAtVersion(name, v1);
     const db = createDb(name);
     const segments = await db.segments.orderBy('id').toArray();
-    expect(segments).toEqual(v1.tables.segments?.map((s) => ({ ...s, source: 'measured' })));
+    expect(segments).toEqual(v1.tables.segments?.map((s) => ({ ...s, source: 'measured', excluded: false })));
     for (const s of segments) expect(segmentRecordSchema.safeParse(s).success).toBe(true);
-    expect(await db.tasks.toArray()).toEqual(v1.tables.tasks?.map((t) => ({ ...t, completionCode: null })));
+    expect(await db.tasks.toArray()).toEqual(v1.tables.tasks?.map((t) => ({ ...t, completionCode: null, bonuses: [] })));
+    for (const t of await db.tasks.toArray()) expect(taskRecordSchema.safeParse(t).success).toBe(true);
+    db.close();
+  });
+
+  it('4: tasks of version 3 gain no bonus and segments are not excluded; nothing else changes', async () => {
+    const v3 = fixtureOf(3);
+    const name = `migrate-v3-v4-${crypto.randomUUID()}`;
+    await seedAtVersion(name, v3);
+    const db = createDb(name);
+    expect(await db.tasks.toArray()).toEqual(v3.tables.tasks?.map((t) => ({ ...t, bonuses: [] })));
+    expect(await db.segments.orderBy('id').toArray()).toEqual(v3.tables.segments?.map((s) => ({ ...s, excluded: false })));
+    expect(await db.offers.toArray()).toEqual(v3.tables.offers);
+    expect(await db.edits.count()).toBe(0);
     for (const t of await db.tasks.toArray()) expect(taskRecordSchema.safeParse(t).success).toBe(true);
     db.close();
   });
