@@ -15,7 +15,7 @@ import type { PlatformId } from './platforms/hosts';
 import type { PageInfo } from './platforms/page-info';
 import { SINGLE_PAGE_APPS } from './platforms/spa';
 import { classifySender, type SenderLike, type Self } from './sender-check';
-import { thresholdFor, type Settings } from './settings';
+import { platformOn, thresholdFor, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
 import { answerGap, endTask, manualTask } from './tracking/manual';
 
@@ -82,6 +82,8 @@ export function createMessageHandler(deps: HandlerDeps) {
 
   async function fromContent(msg: ContentMessage, who: Content, sender: SenderLike): Promise<Reply> {
     const windowId = sender.tab?.windowId ?? -1;
+    const settings = await deps.settings();
+    if (!platformOn(settings, who.platform)) return reject('platform-off', who.platform);
     switch (msg.type) {
       case 'page/read': {
         if (!who.topFrame) return reject('not-top-frame');
@@ -90,7 +92,7 @@ export function createMessageHandler(deps: HandlerDeps) {
           return reject('page-does-not-match-url', where.href);
         }
         const now = deps.now();
-        const thresholdS = thresholdFor(await deps.settings(), who.platform);
+        const thresholdS = thresholdFor(settings, who.platform);
         const previous = (await deps.db.tracker.get('state'))?.state.tabs[who.tabId]?.taskId ?? null;
         await applyEffects(msg.page, now, previous);
         const result = await recordPage(deps.db, msg.page, now, thresholdS);
@@ -123,7 +125,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       }
       case 'activity/pulse': {
         const at = deps.now();
-        const thresholdS = thresholdFor(await deps.settings(), who.platform);
+        const thresholdS = thresholdFor(settings, who.platform);
         await deps.feed([
           {
             type: 'pulse',

@@ -72,6 +72,8 @@ export type RejectReason =
   | 'invalid-message'
   | 'not-allowed-from-sender'
   | 'page-does-not-match-url'
+  /** The worker turned this platform off in the settings: its pages are neither read nor timed. */
+  | 'platform-off'
   | 'internal-error';
 
 /** Every reply is one of these, told apart by `type`. */

@@ -14,7 +14,10 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
     feed,
     newId: () => crypto.randomUUID(),
     settings: readSettings,
-    onReject: (reason, detail) => console.warn('TrueRate: message rejected:', reason, detail),
+    // A platform the worker turned off sends a pulse a second; that is expected, not worth a log line.
+    onReject: (reason, detail) => {
+      if (reason !== 'platform-off') console.warn('TrueRate: message rejected:', reason, detail);
+    },
     onNotice: (text) => console.warn('TrueRate:', text),
     // Session storage: gone when the browser closes, like the tabs it describes.
     notePage: (tabId, note) => browser.storage.session.set({ [`page:${tabId}`]: note }),

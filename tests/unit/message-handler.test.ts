@@ -4,7 +4,7 @@ import { createMessageHandler } from '@/lib/message-handler';
 import type { RejectReason } from '@/lib/messages';
 import type { PageInfo } from '@/lib/platforms/page-info';
 import { applyEvents } from '@/lib/tracking/store';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
 const GROUP = '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA';
@@ -146,6 +146,29 @@ describe('message handler', () => {
     }
     const state = (await db.tracker.get('state'))?.state;
     expect(state?.open).toMatchObject({ taskId: `mturk:${ASSIGNMENT}`, start: 1_700_000_000_000, end: 1_700_000_010_000 });
+  });
+
+  it('ignores pages and pulses of a platform the worker turned off, and counts them once it is back on', async () => {
+    let settings: Settings = { ...DEFAULT_SETTINGS, platformsOff: ['mturk'] };
+    handle = createMessageHandler({
+      db,
+      self,
+      version: '9.9.9',
+      now: () => clock,
+      feed: (events) => applyEvents(db, events),
+      newId: () => 'fixed-id',
+      settings: () => Promise.resolve(settings),
+      onReject: (reason) => rejects.push(reason),
+    });
+    const tab = { ...content, tab: { id: 4, windowId: 1 } };
+    expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, tab)).toMatchObject({ type: 'rejected', reason: 'platform-off' });
+    expect(await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, visible: true }, tab)).toMatchObject({
+      reason: 'platform-off',
+    });
+    expect(await db.tasks.count()).toBe(0);
+    expect((await db.tracker.get('state'))?.state.tabs[4]).toBeUndefined();
+    settings = DEFAULT_SETTINGS;
+    expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, tab)).toMatchObject({ outcome: 'created' });
   });
 
   it('starts and stops a manual task; the task records its time and end', async () => {
