@@ -2,17 +2,26 @@ import { browser } from 'wxt/browser';
 import type { ContentMessage } from '@/lib/messages';
 import { platformMatchPatterns, platformOfUrl } from '@/lib/platforms/hosts';
 import { readPage } from '@/lib/platforms';
+import { pageActionOf } from '@/lib/platforms/page-actions';
 import { SINGLE_PAGE_APPS } from '@/lib/platforms/spa';
+
+/** Single-page apps are re-read on DOM changes at most this often (issue #4: never faster than 1/s). */
+const REREAD_MS = 1000;
 
 /**
  * Runs on every supported platform page (top frame): reads what the page advertises and hands it
  * to the background, which validates it against the sender's URL. It listens to no window message
- * and no DOM event a page can forge; only single-page apps are re-read on history changes.
+ * and to no event a page can forge: only trusted submits and clicks on the platform's own end-of-
+ * task controls, and, on single-page apps, history changes and DOM changes (throttled).
  */
 export default defineContentScript({
   matches: platformMatchPatterns({ frames: false }),
   runAt: 'document_idle',
   main(ctx) {
+    const platform = platformOfUrl(location.href);
+    if (!platform) return;
+    const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
+
     let lastSent = '';
     const report = () => {
       const page = readPage(new URL(location.href), document);
@@ -23,15 +32,39 @@ export default defineContentScript({
       const serialized = JSON.stringify(message);
       if (serialized === lastSent) return;
       lastSent = serialized;
-      browser.runtime.sendMessage(message).catch(() => {
+      send(message).catch(() => {
         // The background may be restarting after an update; the next page read retries.
         lastSent = '';
       });
     };
     report();
-    const platform = platformOfUrl(location.href);
-    if (platform && SINGLE_PAGE_APPS.has(platform)) {
+
+    const onAction = (event: Event) => {
+      if (!event.isTrusted || !(event.target instanceof Element)) return;
+      const action = pageActionOf(platform, new URL(location.href), event.type as 'submit' | 'click', event.target);
+      if (!action) return;
+      send({ type: 'task/page-action', ...action, url: location.href }).catch(() => {
+        // A status page writes the state back later if this message is lost.
+      });
+    };
+    ctx.addEventListener(document, 'submit', onAction, { capture: true });
+    ctx.addEventListener(document, 'click', onAction, { capture: true });
+
+    if (SINGLE_PAGE_APPS.has(platform)) {
       ctx.addEventListener(window, 'wxt:locationchange', report);
+      // The app renders after load and re-renders in place: re-read when the DOM settles, at most
+      // once a second, never by polling.
+      let pending = false;
+      const observer = new MutationObserver(() => {
+        if (pending) return;
+        pending = true;
+        ctx.setTimeout(() => {
+          pending = false;
+          report();
+        }, REREAD_MS);
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      ctx.onInvalidated(() => observer.disconnect());
     }
   },
 });

@@ -10,7 +10,7 @@ import {
   type RejectReason,
   type Reply,
 } from './messages';
-import { pageAgreesWithUrl } from './platforms';
+import { idsFromUrl, pageAgreesWithUrl } from './platforms';
 import type { PlatformId } from './platforms/hosts';
 import type { PageInfo } from './platforms/page-info';
 import { SINGLE_PAGE_APPS } from './platforms/spa';
@@ -121,6 +121,17 @@ export function createMessageHandler(deps: HandlerDeps) {
         }
         const submitted: PageInfo = { platform: 'mturk', kind: 'submitted', missing: [] };
         const ended = await applyEffects(submitted, deps.now(), taskIdOf('mturk', msg.assignmentId));
+        return { type: 'task/ended', taskId: ended[0] ?? null };
+      }
+      case 'task/page-action': {
+        // Believed only in the top frame of the very task the sender's address names.
+        if (!who.topFrame) return reject('not-top-frame');
+        const where = addressOfPage(who.platform, who.url, msg.url);
+        if (idsFromUrl(who.platform, where).externalId !== msg.externalId) {
+          return reject('page-does-not-match-url', where.href);
+        }
+        const kind = msg.action === 'submit' ? 'submitted' : 'returned';
+        const ended = await applyEffects({ platform: who.platform, kind, missing: [] }, deps.now(), taskIdOf(who.platform, msg.externalId));
         return { type: 'task/ended', taskId: ended[0] ?? null };
       }
       case 'activity/pulse': {

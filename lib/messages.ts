@@ -38,6 +38,14 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('task/frame-submit'),
     assignmentId: z.string().regex(/^[A-Z0-9]{10,64}$/),
   }),
+  /** The worker pressed a platform's own submit, skip or return control (lib/platforms/page-actions.ts). */
+  z.object({
+    type: z.literal('task/page-action'),
+    action: z.enum(['submit', 'return']),
+    externalId: z.string().min(1).max(128),
+    /** The content script's own location.href: single-page apps move without sender.url following. */
+    url: z.string().url().max(2048),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 

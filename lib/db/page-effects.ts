@@ -15,7 +15,7 @@ export interface PageEffects {
 /**
  * What a validated page read means beyond the task it shows: offers a list advertises (kept for
  * checking before accepting), states a status page reports (written back to the tasks TrueRate
- * knows), and the submit alert that ends the task the tab was showing. One transaction.
+ * knows), and the submit alert or a return that ends the task the tab was showing. One transaction.
  */
 export async function applyPageEffects(
   db: TrueRateDb,
@@ -67,9 +67,9 @@ export async function applyPageEffects(
       const task = await db.tasks.get(taskId(page.platform, line.externalId));
       if (to && task) await move(task, to, line.reward);
     }
-    if (page.kind === 'submitted' && previousTaskId) {
+    if ((page.kind === 'submitted' || page.kind === 'returned') && previousTaskId) {
       const task = await db.tasks.get(previousTaskId);
-      if (task && task.platform === page.platform) await move(task, 'submitted', undefined, page.completionCode);
+      if (task && task.platform === page.platform) await move(task, page.kind, undefined, page.completionCode);
     }
   });
   return effects;

@@ -226,6 +226,27 @@ describe('message handler', () => {
     expect(await db.tasks.get('prolific:6750aa11bb22cc33dd44ee55')).toMatchObject({ title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, requesterName: 'Dr Ada Example' });
   });
 
+  it('the Return form of the accepted page returns that assignment; another id or a sub-frame is refused', async () => {
+    await handle({ type: 'page/read', url: TASK_URL, page: page() }, content);
+    const action = (externalId: string) => ({ type: 'task/page-action', action: 'return', externalId, url: TASK_URL });
+    expect(await handle(action('3Q8OJJ9KRN6TZ2XB4D6F8H0OTHER'), content)).toMatchObject({ reason: 'page-does-not-match-url' });
+    expect(await handle(action(ASSIGNMENT), { ...content, frameId: 3 })).toMatchObject({ reason: 'not-top-frame' });
+    expect((await db.tasks.get(`mturk:${ASSIGNMENT}`))?.status).toBe('accepted');
+    clock += 42_000;
+    expect(await handle(action(ASSIGNMENT), content)).toEqual({ type: 'task/ended', taskId: `mturk:${ASSIGNMENT}` });
+    expect(await db.tasks.get(`mturk:${ASSIGNMENT}`)).toMatchObject({ status: 'returned', endedAt: clock, wallMs: 42_000 });
+    // A second report of the same return changes nothing.
+    expect(await handle(action(ASSIGNMENT), content)).toEqual({ type: 'task/ended', taskId: null });
+  });
+
+  it('RaterHub’s submit button submits the task named in the address', async () => {
+    const url = 'https://www.raterhub.com/evaluation/rater/task/show?taskIds=5551234';
+    const rater = { id: self.id, url, frameId: 0, tab: { id: 8, windowId: 1 } };
+    await handle({ type: 'page/read', url, page: { platform: 'raterhub', kind: 'working', task: { externalId: '5551234' }, missing: [] } }, rater);
+    expect(await handle({ type: 'task/page-action', action: 'submit', externalId: '5551234', url }, rater)).toEqual({ type: 'task/ended', taskId: 'raterhub:5551234' });
+    expect((await db.tasks.get('raterhub:5551234'))?.status).toBe('submitted');
+  });
+
   it('a task frame posting to externalSubmit ends its own assignment, and no other', async () => {
     await handle({ type: 'page/read', url: TASK_URL, page: page() }, content);
     const frame = {
