@@ -1,0 +1,72 @@
+import { formatMoney, formatRoughDuration } from '@/lib/format';
+import { formatRate } from '@/lib/format-rate';
+import type { Translate } from '@/lib/i18n/translate';
+import type { CurrencySummary, GroupSummary, HourlyRate } from '@/lib/rates/types';
+import './today-panel.css';
+
+interface Props {
+  t: Translate;
+  locale: string;
+  /** Today's totals (todaySummary in lib/rates/aggregate.ts returns this shape). */
+  today: GroupSummary;
+}
+
+/** Today's figures per currency, for the 360 px popup: money, time, true and all-in rates. */
+export function TodayPanel({ t, locale, today }: Props) {
+  const empty = today.currencies.length === 0;
+  return (
+    <section class="today" aria-labelledby="today-heading">
+      <h2 id="today-heading">{t('today_title')}</h2>
+      {empty ? <p class="today-empty">{t('today_empty')}</p> : null}
+      {today.currencies.map((summary) => (
+        <CurrencyCard key={summary.currency} summary={summary} t={t} locale={locale} />
+      ))}
+      {today.unattributedOverheadMs > 0 ? (
+        <p class="today-note" data-overhead-ms={today.unattributedOverheadMs}>
+          {t('today_overheadOnly', formatRoughDuration(today.unattributedOverheadMs))}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function CurrencyCard({ summary, t, locale }: { summary: CurrencySummary; t: Translate; locale: string }) {
+  const money = (amountMinor: number) => formatMoney({ amountMinor, currency: summary.currency }, locale);
+  const rate = (value: HourlyRate | null) => (value ? formatRate(value, locale) : t('today_noRate'));
+  return (
+    <dl class="today-card" data-currency={summary.currency} aria-label={t('today_inCurrency', summary.currency)}>
+      <div class="today-cell today-earned">
+        <dt>{t('today_earned')}</dt>
+        <dd>
+          <span class="today-value">{money(summary.earnedMinor)}</span>
+          {summary.pendingMinor > 0 ? (
+            <span class="today-pending">{t('today_pending', money(summary.pendingMinor))}</span>
+          ) : null}
+        </dd>
+      </div>
+      <div class="today-cell today-true">
+        <dt>{t('today_trueRate')}</dt>
+        <dd class="today-value today-rate">{rate(summary.trueRate)}</dd>
+      </div>
+      <div class="today-cell today-allin">
+        <dt title={t('today_allInHint')}>{t('today_allInRate')}</dt>
+        <dd class="today-value">{rate(summary.allInRate)}</dd>
+      </div>
+      <div class="today-cell today-active">
+        <dt>{t('today_active')}</dt>
+        <dd>
+          {formatRoughDuration(summary.taskMs)}
+          <span class="today-sub">{t('today_tasks', String(summary.tasks))}</span>
+        </dd>
+      </div>
+      <div class="today-cell today-overhead">
+        <dt>{t('today_overhead')}</dt>
+        <dd>{formatRoughDuration(summary.overheadMs)}</dd>
+      </div>
+      <div class={`today-cell today-unpaid${summary.unpaidMs > 0 ? ' today-warn' : ''}`}>
+        <dt>{t('today_unpaid')}</dt>
+        <dd>{formatRoughDuration(summary.unpaidMs)}</dd>
+      </div>
+    </dl>
+  );
+}
