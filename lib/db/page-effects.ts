@@ -70,6 +70,10 @@ export async function applyPageEffects(
     if ((page.kind === 'submitted' || page.kind === 'returned') && previousTaskId) {
       const task = await db.tasks.get(previousTaskId);
       if (task && task.platform === page.platform) await move(task, page.kind, undefined, page.completionCode);
+    } else if (page.kind === 'returned' && page.groupId) {
+      // The page names only the study: its open task, if TrueRate has one, is the one returned.
+      const open = await db.tasks.where('groupId').equals(page.groupId).filter((t) => t.platform === page.platform && t.status === 'accepted').toArray();
+      for (const task of open) await move(task, 'returned');
     }
   });
   return effects;

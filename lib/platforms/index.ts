@@ -14,7 +14,7 @@ import type { PageInfo, PageKind, UrlIds } from './page-info';
  */
 export const CLAIMED_KINDS: Readonly<Record<PlatformId, readonly PageKind[]>> = {
   mturk: ['list', 'preview', 'working', 'submitted', 'status', 'other'],
-  prolific: ['list', 'preview', 'working', 'submitted', 'other'],
+  prolific: ['list', 'preview', 'working', 'submitted', 'returned', 'other'],
   toloka: ['list', 'working', 'other'],
   raterhub: ['list', 'working', 'submitted', 'other'],
   uhrs: ['working', 'other'],
@@ -89,9 +89,10 @@ export function pageAgreesWithUrl(page: PageInfo, platform: PlatformId, url: URL
   const kindAgrees =
     ids.kind === page.kind ||
     (ids.kind === 'list' && page.kind === 'submitted') ||
-    (ids.kind === 'study' && (page.kind === 'preview' || page.kind === 'working')) ||
+    (ids.kind === 'study' && (page.kind === 'preview' || page.kind === 'working' || page.kind === 'returned')) ||
     (ids.kind === 'task' && (page.kind === 'working' || page.kind === 'submitted'));
   if (!kindAgrees) return false;
+  if (page.groupId !== undefined && page.groupId !== ids.groupId) return false;
   if (!page.task) return true;
   // A URL without the task's id (a Prolific study page) cannot contradict it.
   return (

@@ -55,6 +55,7 @@ export const pageInfoSchema = z.object({
   // A list page of 100 offers is usual; 500 leaves room, and bounds what a page can send.
   offers: z.array(offerSchema).max(500).optional(),
   statuses: z.array(statusLineSchema).max(500).optional(),
+  groupId: z.string().min(1).max(128).optional(),
   completionCode: z.string().regex(/^[A-Za-z0-9]{4,32}$/).optional(),
   missing: z.array(z.string().max(64)).max(32),
 }) satisfies z.ZodType<PageInfo>;

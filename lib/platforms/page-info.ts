@@ -66,6 +66,11 @@ export interface PageInfo {
   task?: TaskIdentity;
   offers?: Offer[];
   statuses?: TaskStatusLine[];
+  /**
+   * The group or study a page is about when it names no unit of work: a Prolific study page saying
+   * the worker "already returned this submission" (platforms.md §2, M) names only the study.
+   */
+  groupId?: string;
   /** The completion code a page shows (Prolific's cc=), kept on the task as evidence. */
   completionCode?: string;
   /** Names of fields the adapter expected on this kind of page but could not read. */

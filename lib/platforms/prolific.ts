@@ -79,6 +79,12 @@ export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   }
   if (ids.kind !== 'study' || !ids.groupId) return { platform: 'prolific', kind: 'other', missing: [] };
 
+  // platforms.md §2 (M): errors show in .error or [role=alert]; "already returned this
+  // submission" means the worker's submission to this study is returned.
+  const alerts = [...doc.querySelectorAll('.error, [role="alert"]')].map((el) => el.textContent ?? '');
+  if (alerts.some((text) => /already returned this submission/i.test(text))) {
+    return { platform: 'prolific', kind: 'returned', groupId: ids.groupId, missing: [] };
+  }
   const reserved = doc.querySelector('button[data-testid="finished-button"]') !== null;
   if (!reserved) return { platform: 'prolific', kind: 'preview', missing: [] };
   // The submission id (SESSION_ID) is the unit of work; the study's survey link carries it.

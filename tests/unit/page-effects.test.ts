@@ -3,6 +3,7 @@ import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { applyPageEffects } from '@/lib/db/page-effects';
 import { acceptedTask } from '@/lib/db/task-from-page';
 import { readMturkPage } from '@/lib/platforms/mturk';
+import { readProlificPage } from '@/lib/platforms/prolific';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 
 const fixture = (name: string) => {
@@ -19,6 +20,20 @@ beforeEach(() => {
 });
 
 describe('page effects', () => {
+  it('a Prolific study page saying "already returned" returns the open task of that study only', async () => {
+    const f = fixturesOf('prolific').find((x) => x.file.endsWith('study-error-returned.html'));
+    if (!f) throw new Error('no fixture study-error-returned.html');
+    const page = readProlificPage(f.url, documentOf(f));
+    expect(page).toMatchObject({ kind: 'returned', groupId: '6750b2c4d6e8f0a1b3c5d7e9' });
+    const mine = { ...acceptedTask('prolific:aaaaaaaaaaaaaaaaaaaaaaa1', 'prolific', 'aaaaaaaaaaaaaaaaaaaaaaa1', T, 60), groupId: '6750b2c4d6e8f0a1b3c5d7e9' };
+    const other = { ...acceptedTask('prolific:aaaaaaaaaaaaaaaaaaaaaaa2', 'prolific', 'aaaaaaaaaaaaaaaaaaaaaaa2', T, 60), groupId: '6750b2c4d6e8f0a1b3c5d7ff' };
+    await db.tasks.bulkAdd([mine, other]);
+    const effects = await applyPageEffects(db, page, T + 90_000, null);
+    expect(effects.ended).toEqual([mine.id]);
+    expect(await db.tasks.get(mine.id)).toMatchObject({ status: 'returned', endedAt: T + 90_000, wallMs: 90_000 });
+    expect((await db.tasks.get(other.id))?.status).toBe('accepted');
+  });
+
   it('keeps what a list page advertises, one offer per HIT group, updated when seen again', async () => {
     const list = fixture('list-projects.html');
     expect(await applyPageEffects(db, list, T, null)).toMatchObject({ offers: 3 });
