@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { ENDED } from '../tasks/lifecycle';
+import type { TrueRateDb } from './database';
+import { TASK_STATUSES, type EditRecord, type SegmentRecord, type TaskRecord, type TaskStatus } from './records';
+import {
+  countedMs,
+  recordEdit,
+  refuse,
+  segmentIdInput,
+  segmentsOf,
+  tablesOf,
+  taskIdInput,
+  timestampInput,
+  type EditResult,
+  type SavedEdit,
+} from './task-edits-shared';
+
+export { undo } from './task-edits-undo';
+export type { EditRefusal, EditResult, OverlapConflict, SavedEdit } from './task-edits-shared';
+
+/**
+ * The worker's corrections (issue #5). Each is one transaction that writes the change and an edit
+ * holding the task and the segments it touched before and after, so that undo restores them
+ * exactly. `now` is injected: lib/ reads no clock.
+ */
+
+const bonusInput = z.object({
+  amountMinor: z.number().int().positive().max(100_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+
+const intervalInput = z
+  .object({ start: timestampInput, end: timestampInput })
+  .refine((i) => i.start < i.end, { message: 'start must be before end' });
+
+function invalid(error: z.ZodError) {
+  return refuse('invalid-input', { detail: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+}
+
+/**
+ * Changes one task (and possibly its segments) and records the edit. `change` returns the new
+ * task and the segments it adds or changes, or a refusal; it runs inside the transaction.
+ */
+async function editTask(
+  db: TrueRateDb,
+  taskId: string,
+  kind: EditRecord['kind'],
+  now: number,
+  change: (task: TaskRecord) => Promise<{ task: TaskRecord; before: SegmentRecord[]; after: SegmentRecord[] } | EditResult>,
+): Promise<EditResult> {
+  return db.transaction('rw', tablesOf(db), async () => {
+    const task = await db.tasks.get(taskId);
+    if (!task) return refuse('task-not-found');
+    const before = structuredClone(task);
+    const changed = await change(structuredClone(task));
+    if ('ok' in changed) return changed;
+    const next = { ...changed.task, updatedAt: now };
+    await db.tasks.put(next);
+    const edit = await recordEdit(db, {
+      taskId,
+      at: now,
+      kind,
+      before: { task: before, segments: changed.before },
+      after: { task: next, segments: changed.after },
+      undoneAt: null,
+    });
+    return { ok: true, edit, task: next };
+  });
+}
+
+/** The worker may set any status: they know better than our reading of a page. */
+export async function setStatus(db: TrueRateDb, taskId: string, status: TaskStatus, now: number): Promise<EditResult> {
+  const input = z.object({ taskId: taskIdInput, status: z.enum(TASK_STATUSES), now: timestampInput }).safeParse({ taskId, status, now });
+  if (!input.success) return invalid(input.error);
+  return editTask(db, taskId, 'status', now, async (task) => {
+    if (task.status === status) return refuse('unchanged');
+    let { endedAt, wallMs } = task;
+    if (ENDED.has(status) && endedAt === null) {
+      endedAt = now;
+      wallMs = Math.max(0, now - task.acceptedAt);
+    } else if (!ENDED.has(status)) {
+      // Back to open (a mistaken "submitted"): endedAt means "null while open".
+      endedAt = null;
+      wallMs = 0;
+    }
+    return { task: { ...task, status, endedAt, wallMs }, before: [], after: [] };
+  });
+}
+
+export async function addBonus(
+  db: TrueRateDb,
+  taskId: string,
+  bonus: { amountMinor: number; currency: string },
+  now: number,
+): Promise<EditResult> {
+  const input = z.object({ taskId: taskIdInput, bonus: bonusInput, now: timestampInput }).safeParse({ taskId, bonus, now });
+  if (!input.success) return invalid(input.error);
+  const { amountMinor, currency } = input.data.bonus;
+  return editTask(db, taskId, 'bonus', now, async (task) => {
+    if (task.bonuses.length >= 50) return refuse('invalid-input', { detail: 'at most 50 bonuses' });
+    return { task: { ...task, bonuses: [...task.bonuses, { amountMinor, currency, source: 'manual', at: now }] }, before: [], after: [] };
+  });
+}
+
+export async function removeBonus(db: TrueRateDb, taskId: string, index: number, now: number): Promise<EditResult> {
+  const input = z.object({ taskId: taskIdInput, index: z.number().int().nonnegative(), now: timestampInput }).safeParse({ taskId, index, now });
+  if (!input.success) return invalid(input.error);
+  return editTask(db, taskId, 'bonus', now, async (task) => {
+    if (index >= task.bonuses.length) return refuse('bonus-not-found');
+    return { task: { ...task, bonuses: task.bonuses.filter((_, i) => i !== index) }, before: [], after: [] };
+  });
+}
+
+/**
+ * Adds worked time TrueRate could not see (on paper, on another device). Attention is one
+ * resource, so the interval may overlap no segment at all: of any task, overhead, excluded ones,
+ * nor the segment the engine has open right now.
+ */
+export async function adjustTime(
+  db: TrueRateDb,
+  taskId: string,
+  interval: { start: number; end: number },
+  now: number,
+): Promise<EditResult> {
+  const input = z.object({ taskId: taskIdInput, interval: intervalInput, now: timestampInput }).safeParse({ taskId, interval, now });
+  if (!input.success) return invalid(input.error);
+  const { start, end } = input.data.interval;
+  if (end > now) return refuse('invalid-input', { detail: 'interval ends in the future' });
+  return editTask(db, taskId, 'adjust-time', now, async (task) => {
+    const stored = await db.segments
+      .where('start')
+      .below(end)
+      .filter((s) => s.end > start && s.end > s.start)
+      .first();
+    const open = (await db.tracker.get('state'))?.state.open ?? null;
+    const hit = stored ?? (open && open.start < end && open.end > start && open.end > open.start ? open : null);
+    if (hit) return refuse('overlap', { conflict: { start: hit.start, end: hit.end, taskId: hit.taskId } });
+    const segment: SegmentRecord = { taskId, platform: task.platform, start, end, source: 'manual', excluded: false };
+    const id = (await db.segments.add(segment)) as number;
+    const all = await segmentsOf(db, taskId);
+    return { task: { ...task, activeMs: countedMs(all) }, before: [], after: [{ ...segment, id }] };
+  });
+}
+
+async function setExcluded(db: TrueRateDb, segmentId: number, excluded: boolean, now: number): Promise<EditResult> {
+  const input = z.object({ segmentId: segmentIdInput, now: timestampInput }).safeParse({ segmentId, now });
+  if (!input.success) return invalid(input.error);
+  return db.transaction('rw', tablesOf(db), async () => {
+    const segment = await db.segments.get(segmentId);
+    if (!segment) return refuse('segment-not-found');
+    if (segment.taskId === null) return refuse('overhead-segment');
+    if (segment.excluded === excluded) return refuse('unchanged');
+    return editTask(db, segment.taskId, excluded ? 'exclude-segment' : 'include-segment', now, async (task) => {
+      const flipped = { ...segment, excluded };
+      await db.segments.put(flipped);
+      const all = await segmentsOf(db, task.id);
+      return { task: { ...task, activeMs: countedMs(all) }, before: [structuredClone(segment)], after: [flipped] };
+    });
+  });
+}
+
+/** Keeps the segment as evidence but stops counting it; the task's active time follows. */
+export function excludeSegment(db: TrueRateDb, segmentId: number, now: number): Promise<EditResult> {
+  return setExcluded(db, segmentId, true, now);
+}
+
+export function includeSegment(db: TrueRateDb, segmentId: number, now: number): Promise<EditResult> {
+  return setExcluded(db, segmentId, false, now);
+}
+
+/**
+ * Deletes a task with its segments and quiet gaps. The edit keeps all of them, so undo gives them
+ * back with their ids. A task the engine is timing right now is refused: its open segment would
+ * be written back to a task that no longer exists.
+ */
+export async function deleteTask(db: TrueRateDb, taskId: string, now: number): Promise<EditResult> {
+  const input = z.object({ taskId: taskIdInput, now: timestampInput }).safeParse({ taskId, now });
+  if (!input.success) return invalid(input.error);
+  return db.transaction('rw', tablesOf(db), async () => {
+    const task = await db.tasks.get(taskId);
+    if (!task) return refuse('task-not-found');
+    const state = (await db.tracker.get('state'))?.state;
+    if (state?.open?.taskId === taskId || state?.manual?.taskId === taskId) return refuse('task-running');
+    const segments = await segmentsOf(db, taskId);
+    const gaps = await db.gaps.where('taskId').equals(taskId).toArray();
+    await db.segments.bulkDelete(segments.map((s) => s.id as number));
+    await db.gaps.bulkDelete(gaps.map((g) => g.id as number));
+    await db.tasks.delete(taskId);
+    const edit = await recordEdit(db, {
+      taskId,
+      at: now,
+      kind: 'delete-task',
+      before: { task, segments, gaps },
+      after: { task: null, segments: [], gaps: [] },
+      undoneAt: null,
+    });
+    return { ok: true, edit, task: null };
+  });
+}
+
+/** A task's corrections, newest first (ids grow with time; `at` can tie). */
+export async function editsOf(db: TrueRateDb, taskId: string): Promise<SavedEdit[]> {
+  const edits = (await db.edits.where('taskId').equals(taskId).toArray()) as SavedEdit[];
+  return edits.sort((a, b) => b.id - a.id);
+}
