@@ -1,0 +1,107 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Translate } from '@/lib/i18n/translate';
+import type { TaskRecord } from '@/lib/db/records';
+import type { Settings } from '@/lib/settings';
+import { groupStats } from '@/lib/rates/group-stats';
+import type { GroupStats } from '@/lib/rates/types';
+import { sortGroups, type GroupSort, type GroupSortKey } from '@/lib/dashboard/group-sort';
+import { EmptyState } from './EmptyState';
+import { formatCount, formatRate, formatRatio, formatRatioInterval } from './format-rate';
+
+interface Props {
+  tasks: TaskRecord[];
+  settings: Settings;
+  locale: string;
+  t: Translate;
+}
+
+/**
+ * Requesters or task groups with their median true rate and median time ratio. A flag always says
+ * what it measured and over how many tasks ("takes 2.3× longer than advertised, median of 14 tasks"),
+ * never a bare verdict.
+ */
+export function GroupsTable({ tasks, settings, locale, t }: Props) {
+  const [by, setBy] = useState<'requester' | 'group'>('requester');
+  const [sort, setSort] = useState<GroupSort>({ key: 'n', direction: 'descending' });
+  const stats = useMemo(() => groupStats(tasks, by, settings), [tasks, by, settings]);
+  const sorted = useMemo(() => sortGroups(stats, sort, locale), [stats, sort, locale]);
+
+  const columns: { key: GroupSortKey; label: string; numeric?: boolean; first: GroupSort['direction'] }[] = [
+    { key: 'name', label: by === 'requester' ? t('dash_col_requester') : t('dash_col_group'), first: 'ascending' },
+    { key: 'n', label: t('dash_col_n'), numeric: true, first: 'descending' },
+    { key: 'trueRate', label: t('dash_col_median_rate'), numeric: true, first: 'descending' },
+    { key: 'ratio', label: t('dash_col_ratio'), numeric: true, first: 'descending' },
+    { key: 'flags', label: t('dash_col_flags'), first: 'descending' },
+  ];
+  const sortBy = (key: GroupSortKey, first: GroupSort['direction']) =>
+    setSort(sort.key === key ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: first });
+
+  const flagText = (g: GroupStats, flag: GroupStats['flags'][number]) =>
+    flag === 'longer-than-advertised' && g.ratio
+      ? t('dash_group_flag_longer', [formatRatio(g.ratio.median, locale), formatCount(g.ratio.n, locale)])
+      : g.medianTrueRate
+        ? t('dash_group_flag_below', [formatRate(g.medianTrueRate, locale), formatCount(g.n, locale)])
+        : t('dash_flag_below');
+
+  return (
+    <div class="groups">
+      <div class="toolbar">
+        <fieldset class="segmented">
+          <legend>{t('dash_group_by')}</legend>
+          {(['requester', 'group'] as const).map((value) => (
+            <label key={value} class={value === by ? 'selected' : ''}>
+              <input type="radio" name="group-by" value={value} checked={value === by} onChange={() => setBy(value)} />
+              {t(value === 'requester' ? 'dash_by_requester' : 'dash_by_group')}
+            </label>
+          ))}
+        </fieldset>
+        <p class="hint">{t('dash_groups_hint', String(settings.flagThresholds.groupMinN))}</p>
+      </div>
+      {sorted.length === 0 ? (
+        <EmptyState title={t('dash_groups_empty_title')} body={t('dash_groups_empty_body')} />
+      ) : (
+        <div class="groups-scroll">
+          <table class="groups-table" aria-label={by === 'requester' ? t('dash_by_requester') : t('dash_by_group')}>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.key} scope="col" class={c.numeric ? 'num' : ''} aria-sort={sort.key === c.key ? sort.direction : 'none'}>
+                    <button type="button" class="sort-button" data-sort={c.key} onClick={() => sortBy(c.key, c.first)}>
+                      {c.label}
+                      <span class="sort-mark" aria-hidden="true">
+                        {sort.key === c.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                      </span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((g) => (
+                <tr key={g.key} data-group={g.key}>
+                  <th scope="row" class="group-name">
+                    {g.label ?? g.key}
+                  </th>
+                  <td class="num">{formatCount(g.n, locale)}</td>
+                  <td class="num">{g.medianTrueRate ? formatRate(g.medianTrueRate, locale) : '—'}</td>
+                  <td class="num">{g.ratio ? formatRatioInterval(g.ratio, locale) : '—'}</td>
+                  <td>
+                    {g.flags.length === 0 ? null : (
+                      <ul class="flag-texts">
+                        {g.flags.map((flag) => (
+                          <li key={flag} class={`badge badge-${flag}`}>
+                            {flagText(g, flag)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

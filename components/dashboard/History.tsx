@@ -1,0 +1,66 @@
+import { useMemo } from 'preact/hooks';
+import type { Translate } from '@/lib/i18n/translate';
+import type { HistoryRow } from '@/lib/dashboard/history-rows';
+import { EMPTY_FILTER, facetCounts, filterRows, sortRows, type HistorySort } from '@/lib/dashboard/history-query';
+import { dateRange } from '@/lib/dashboard/period';
+import { EmptyState } from './EmptyState';
+import { HistoryFilters, type FilterInputs } from './HistoryFilters';
+import { HistoryTable } from './HistoryTable';
+import { formatCount } from './format-rate';
+
+export const INITIAL_FILTERS: FilterInputs = { filter: EMPTY_FILTER, fromDate: '', toDate: '' };
+export const INITIAL_SORT: HistorySort = { key: 'date', direction: 'descending' };
+
+interface Props {
+  rows: HistoryRow[];
+  filters: FilterInputs;
+  onFilters: (next: FilterInputs) => void;
+  sort: HistorySort;
+  onSort: (next: HistorySort) => void;
+  onOpen: (id: string) => void;
+  timeZone: string;
+  locale: string;
+  t: Translate;
+  viewportHeight?: number;
+}
+
+/** Filters, the count of rows shown, and the virtualised table; state lives in the shell. */
+export function History({ rows, filters, onFilters, sort, onSort, onOpen, timeZone, locale, t, viewportHeight }: Props) {
+  const platforms = useMemo(() => [...facetCounts(rows, (r) => r.task.platform).keys()].sort(), [rows]);
+  const requesters = useMemo(() => {
+    const labels = new Map<string, string>();
+    for (const row of rows) {
+      if (row.requester && !labels.has(row.requester)) {
+        labels.set(row.requester, row.task.requesterName ?? row.task.requesterId ?? row.requester);
+      }
+    }
+    const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    return [...labels.entries()].map(([key, label]) => ({ key, label })).sort((a, b) => collator.compare(a.label, b.label));
+  }, [rows, locale]);
+  const { from, to } = dateRange(filters.fromDate, filters.toDate, timeZone);
+  const filter = useMemo(() => ({ ...filters.filter, from, to }), [filters.filter, from, to]);
+  const filtered = useMemo(() => filterRows(rows, filter), [rows, filter]);
+  const shown = useMemo(() => sortRows(filtered, sort, locale), [filtered, sort, locale]);
+
+  if (rows.length === 0) return <EmptyState title={t('dash_empty_title')} body={t('dash_empty_body')} />;
+  return (
+    <div class="history">
+      <HistoryFilters value={filters} onChange={onFilters} platforms={platforms} requesters={requesters} t={t} />
+      <div class="history-count-row">
+        <p class="history-count" role="status" aria-live="polite">
+          {t('dash_count', [formatCount(shown.length, locale), formatCount(rows.length, locale)])}
+        </p>
+        {filters !== INITIAL_FILTERS ? (
+          <button type="button" class="link-button" onClick={() => onFilters(INITIAL_FILTERS)}>
+            {t('dash_clear_filters')}
+          </button>
+        ) : null}
+      </div>
+      {shown.length === 0 ? (
+        <EmptyState title={t('dash_no_match_title')} body={t('dash_no_match_body')} />
+      ) : (
+        <HistoryTable rows={shown} sort={sort} onSort={onSort} onOpen={onOpen} locale={locale} t={t} viewportHeight={viewportHeight} />
+      )}
+    </div>
+  );
+}

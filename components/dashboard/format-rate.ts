@@ -1,0 +1,31 @@
+import { formatMoney } from '@/lib/format';
+import type { HourlyRate, MedianInterval } from '@/lib/rates/types';
+
+/** "$12.40/h" in the worker's locale ("12,40 $/h" in French); "/h" reads the same in en and fr. */
+export function formatRate(rate: HourlyRate, locale: string): string {
+  return `${formatMoney({ amountMinor: rate.minorPerHour, currency: rate.currency }, locale)}/h`;
+}
+
+/** A time ratio: "2.3×" (one decimal, the locale's separator). */
+export function formatRatio(ratio: number, locale: string): string {
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio)}×`;
+}
+
+/** "2.3× (1.6–3.1, n = 14)": the median with its interval and how many tasks it rests on. */
+export function formatRatioInterval(interval: MedianInterval, locale: string): string {
+  const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const count = new Intl.NumberFormat(locale).format(interval.n);
+  return `${one.format(interval.median)}× (${one.format(interval.low)}–${one.format(interval.high)}, n = ${count})`;
+}
+
+/** Hours and minutes of a total, "12 h 05 min", for time that can run to hundreds of hours. */
+export function formatHours(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}
+
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

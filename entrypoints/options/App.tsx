@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { DataPanel } from '@/components/options/DataPanel';
+import { SettingsPanel } from '@/components/options/SettingsPanel';
+import { DashboardTabs, PANEL_ID, tabId } from '@/components/dashboard/DashboardTabs';
+import { GroupsTable } from '@/components/dashboard/GroupsTable';
+import { History, INITIAL_FILTERS, INITIAL_SORT } from '@/components/dashboard/History';
+import { Overview } from '@/components/dashboard/Overview';
+import { TaskDetail } from '@/components/dashboard/TaskDetail';
+import { formatCount } from '@/components/dashboard/format-rate';
+import { getDb } from '@/lib/db/database';
+import type { TaskRecord } from '@/lib/db/records';
+import { createRowCache } from '@/lib/dashboard/history-rows';
+import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
+import { taskRates } from '@/lib/rates/task-rates';
+import { useSettings } from './use-settings';
+import { useTasks } from './use-tasks';
+
+const MINUTE = 60_000;
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const db = useMemo(() => getDb(), []);
+  const { boot, reread } = useSettings();
+  const { state: tasksState, reload, refreshTask } = useTasks(db);
+  const route = useRoute();
+  const [now, setNow] = useState(() => Date.now());
+  const [filters, setFilters] = useState(INITIAL_FILTERS);
+  const [sort, setSort] = useState(INITIAL_SORT);
+  const cache = useMemo(() => createRowCache(taskRates), []);
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), MINUTE);
+    return () => clearInterval(timer);
+  }, []);
+
+  const settings = boot.kind === 'ready' ? boot.settingsRead.settings : null;
+  const tasks = tasksState.kind === 'ready' ? tasksState.tasks : null;
+  const rows = useMemo(() => (tasks && settings ? cache.rows(tasks, settings) : null), [tasks, settings, cache]);
+  const flagsOf = useCallback((task: TaskRecord) => (settings ? cache.rowOf(task, settings).rates.flags : []), [cache, settings]);
+
+  // Leaving "Your data" may follow an import or a deletion: read the tasks again if they changed.
+  const [lastTab, setLastTab] = useState(route.tab);
+  useEffect(() => {
+    if (lastTab === 'data' && route.tab !== 'data') reload(true);
+    setLastTab(route.tab);
+  }, [route.tab, lastTab, reload]);
+
+  const t = boot.kind === 'ready' ? boot.strings.t : null;
+  const locale = boot.kind === 'ready' ? boot.strings.locale : 'en';
+  useEffect(() => {
+    if (!t) return;
+    document.documentElement.lang = locale;
+    document.title = `${t(`dash_tab_${route.tab}`)} — ${t('extName')}`;
+  }, [t, locale, route.tab]);
+
+  if (boot.kind !== 'ready' || !t || !settings) {
+    return <main class="dashboard" aria-busy="true"><div class="header-skeleton" /><div class="skeleton skeleton-page" /></main>;
+  }
+
+  const openTask = (id: string) => {
+    location.hash = hashOf({ tab: 'history', taskId: id });
+  };
+  const busy = tasksState.kind === 'loading';
+  const taskId = 'taskId' in route ? route.taskId : null;
+
+  const dataView = () => {
+    if (tasksState.kind === 'error') {
+      return (
+        <p class="error" role="alert">
+          {t('dash_load_error', tasksState.message)}
+        </p>
+      );
+    }
+    if (!rows || !tasks) {
+      const progress = tasksState.kind === 'loading' ? tasksState.progress : null;
+      return (
+        <div class="loading-block">
+          <p class="hint" role="status">
+            {progress && progress.total > 0
+              ? t('dash_loading_progress', [formatCount(progress.loaded, locale), formatCount(progress.total, locale)])
+              : t('dash_loading')}
+          </p>
+          {progress && progress.total > 0 ? <progress max={progress.total} value={progress.loaded} /> : null}
+          <div class="skeleton skeleton-page" aria-hidden="true" />
+        </div>
+      );
+    }
+    if (route.tab === 'overview') {
+      return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
+    }
+    if (route.tab === 'requesters') return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} />;
+    if (taskId !== null) {
+      return (
+        <TaskDetail
+          taskId={taskId}
+          t={t}
+          locale={locale}
+          settings={settings}
+          db={db}
+          onClose={() => {
+            location.hash = hashOf({ tab: 'history' });
+          }}
+          onChanged={() => refreshTask(taskId)}
+        />
+      );
+    }
+    return (
+      <History
+        rows={rows}
+        filters={filters}
+        onFilters={setFilters}
+        sort={sort}
+        onSort={setSort}
+        onOpen={openTask}
+        timeZone={timeZone}
+        locale={locale}
+        t={t}
+      />
+    );
+  };
+
+  return (
+    <main class="dashboard">
+      <header class="dash-header">
+        <div class="brand">
+          <h1>{t('extName')}</h1>
+          <p class="tagline">{t('tagline')}</p>
+        </div>
+        {tasksState.kind === 'ready' ? (
+          <p class="hint load-figure" data-load-ms={tasksState.loadMs}>
+            {t('dash_loaded', [formatCount(tasksState.tasks.length, locale), formatCount(tasksState.loadMs, locale)])}
+          </p>
+        ) : null}
+      </header>
+      <DashboardTabs current={route.tab} t={t} />
+      {boot.settingsRead.ok ? null : (
+        <p class="notice" role="alert">
+          {t('dash_settings_invalid', boot.settingsRead.problem)}
+        </p>
+      )}
+      <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(route.tab)} class="panel" aria-busy={busy} tabIndex={-1}>
+        {route.tab === 'settings' ? (
+          <SettingsPanel t={t} locale={locale} settingsRead={boot.settingsRead} onSaved={() => void reread()} />
+        ) : route.tab === 'data' ? (
+          <DataPanel t={t} locale={locale} db={db} flagsOf={flagsOf} now={now} />
+        ) : (
+          dataView()
+        )}
+      </div>
+    </main>
+  );
+}

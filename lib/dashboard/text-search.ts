@@ -1,0 +1,19 @@
+/**
+ * Search that forgives case and accents ("Cafe" finds "Café", "ETUDE" finds "étude"), because
+ * requester names and titles are typed by others in many languages.
+ */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a query, folded; every word must appear somewhere in the haystack. */
+export function queryWords(query: string): string[] {
+  return foldText(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
+}
+
+export function matchesWords(foldedHaystack: string, words: readonly string[]): boolean {
+  for (const word of words) if (!foldedHaystack.includes(word)) return false;
+  return true;
+}
