@@ -1,10 +1,7 @@
-import { formatMoney } from '@/lib/format';
-import type { HourlyRate, MedianInterval } from '@/lib/rates/types';
+import type { MedianInterval } from '@/lib/rates/types';
 
-/** "$12.40/h" in the worker's locale ("12,40 $/h" in French); "/h" reads the same in en and fr. */
-export function formatRate(rate: HourlyRate, locale: string): string {
-  return `${formatMoney({ amountMinor: rate.minorPerHour, currency: rate.currency }, locale)}/h`;
-}
+// One formatter of rates for the popup and the dashboard ("$12.40/h").
+export { formatRate } from '@/lib/format-rate';
 
 /** A time ratio: "2.3×" (one decimal, the locale's separator). */
 export function formatRatio(ratio: number, locale: string): string {

@@ -143,7 +143,7 @@ export function App() {
         ) : null}
       </header>
       <DashboardTabs current={route.tab} t={t} />
-      {boot.settingsRead.ok ? null : (
+      {boot.settingsRead.ok || route.tab === 'settings' ? null : (
         <p class="notice" role="alert">
           {t('dash_settings_invalid', boot.settingsRead.problem)}
         </p>
