@@ -47,7 +47,8 @@ export interface DbSnapshot {
 }
 
 /** An expression that any extension context (service worker, extension page) can evaluate. */
-export const READ_DB = `(${READ_TABLES})(${JSON.stringify(['tasks', 'segments', 'tracker'])})`;
+export const readTablesExpression = (tables: string[]) => `(${READ_TABLES})(${JSON.stringify(tables)})`;
+export const READ_DB = readTablesExpression(['tasks', 'segments', 'tracker']);
 
 export async function readDb(worker: Worker): Promise<DbSnapshot> {
   return (await worker.evaluate(READ_DB)) as DbSnapshot;

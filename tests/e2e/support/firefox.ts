@@ -39,6 +39,8 @@ export interface Firefox {
   activate(context: string): Promise<void>;
   /** A real (trusted) key press in the page, through WebDriver BiDi input actions. */
   pressKey(context: string, key: string): Promise<void>;
+  /** The browsing contexts of a tab's frames (its iframes), with their URLs. */
+  frames(context: string): Promise<{ context: string; url: string }[]>;
   close(): Promise<void>;
 }
 
@@ -347,6 +349,19 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
           context,
           actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
         }),
+      frames: async (context) => {
+        type Info = { context: string; url: string; children: Info[] | null };
+        const { contexts } = await conn.send<{ contexts: Info[] }>('browsingContext.getTree', { root: context });
+        const all: { context: string; url: string }[] = [];
+        const walk = (infos: Info[] | null) => {
+          for (const info of infos ?? []) {
+            all.push({ context: info.context, url: info.url });
+            walk(info.children);
+          }
+        };
+        walk(contexts[0]?.children ?? []);
+        return all;
+      },
       close,
     };
   } catch (error) {
