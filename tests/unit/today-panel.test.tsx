@@ -1,0 +1,122 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TodayPanel } from '@/components/TodayPanel';
+import { formatRate } from '@/lib/format-rate';
+import { makeTranslator, type Messages } from '@/lib/i18n/translate';
+import type { CurrencySummary, GroupSummary } from '@/lib/rates/types';
+import en from '../../public/_locales/en/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
+
+const MIN = 60_000;
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function summary(patch: Partial<CurrencySummary> & { currency: string }): CurrencySummary {
+  return {
+    earnedMinor: 0,
+    pendingMinor: 0,
+    taskMs: 0,
+    overheadMs: 0,
+    unpaidMs: 0,
+    tasks: 0,
+    trueRate: null,
+    allInRate: null,
+    ...patch,
+  };
+}
+
+const usd = summary({
+  currency: 'USD',
+  earnedMinor: 930,
+  pendingMinor: 310,
+  taskMs: 60 * MIN,
+  overheadMs: 20 * MIN,
+  unpaidMs: 5 * MIN,
+  tasks: 7,
+  trueRate: { minorPerHour: 1240, currency: 'USD' },
+  allInRate: { minorPerHour: 875, currency: 'USD' },
+});
+const gbp = summary({
+  currency: 'GBP',
+  earnedMinor: 450,
+  taskMs: 30 * MIN,
+  tasks: 1,
+  trueRate: { minorPerHour: 900, currency: 'GBP' },
+  allInRate: { minorPerHour: 900, currency: 'GBP' },
+});
+
+function show(today: GroupSummary, messages: Messages, locale: string) {
+  render(<TodayPanel t={makeTranslator(messages)} locale={locale} today={today} />, container);
+}
+
+/** Intl puts (narrow) no-break spaces in French amounts; compare them as plain spaces. */
+const text = (selector: string, root: ParentNode = container) =>
+  (root.querySelector(selector)?.textContent ?? '').replace(/\s/g, ' ');
+
+describe('TodayPanel', () => {
+  it('shows each currency on its own: earned, pending, time, true and all-in rates, unpaid time', () => {
+    show({ key: '2026-11-28', currencies: [gbp, usd], unattributedOverheadMs: 0 }, en as Messages, 'en');
+    const cards = [...container.querySelectorAll<HTMLElement>('[data-currency]')];
+    expect(cards.map((c) => c.dataset.currency)).toEqual(['GBP', 'USD']);
+    const [gbpCard, usdCard] = cards as [HTMLElement, HTMLElement];
+
+    expect(text('.today-earned .today-value', usdCard)).toBe('$9.30');
+    expect(text('.today-pending', usdCard)).toBe('+ $3.10 pending');
+    expect(text('.today-true dd', usdCard)).toBe('$12.40/h');
+    expect(text('.today-allin dd', usdCard)).toBe('$8.75/h');
+    expect(text('.today-active dd', usdCard)).toBe('1 h 0 min7 task(s)');
+    expect(text('.today-overhead dd', usdCard)).toBe('20 min');
+    expect(text('.today-unpaid dd', usdCard)).toBe('5 min');
+    expect(usdCard.querySelector('.today-unpaid')?.classList.contains('today-warn')).toBe(true);
+
+    expect(text('.today-true dd', gbpCard)).toBe('£9.00/h');
+    expect(gbpCard.querySelector('.today-pending')).toBeNull();
+    expect(gbpCard.querySelector('.today-unpaid')?.classList.contains('today-warn')).toBe(false);
+    expect(container.querySelector('.today-empty')).toBeNull();
+  });
+
+  it('says when a rate cannot be known yet instead of showing a made-up figure', () => {
+    const pendingOnly = summary({ currency: 'USD', pendingMinor: 50, tasks: 1 });
+    show({ key: 'd', currencies: [pendingOnly], unattributedOverheadMs: 0 }, en as Messages, 'en');
+    expect(text('.today-true dd')).toBe('not yet');
+    expect(text('.today-allin dd')).toBe('not yet');
+  });
+
+  it('has an empty state, which still shows time spent on platform pages', () => {
+    show({ key: 'd', currencies: [], unattributedOverheadMs: 0 }, en as Messages, 'en');
+    expect(text('.today-empty')).toBe('Nothing yet today: open a task on a supported platform.');
+    expect(container.querySelector('.today-note')).toBeNull();
+
+    show({ key: 'd', currencies: [], unattributedOverheadMs: 3 * MIN }, en as Messages, 'en');
+    expect(container.querySelector('.today-empty')).not.toBeNull();
+    expect(text('.today-note')).toBe('3 min on platform pages with no task open.');
+  });
+
+  it('formats money and rates in French with the French strings', () => {
+    const t = makeTranslator(fr as Messages);
+    show({ key: 'd', currencies: [usd], unattributedOverheadMs: 0 }, fr as Messages, t('locale'));
+    expect(text('h2')).toBe('Aujourd’hui');
+    expect(text('.today-earned .today-value')).toBe('9,30 $US');
+    expect(text('.today-pending')).toBe('+ 3,10 $US en attente');
+    expect(text('.today-true dd')).toBe('12,40 $US/h');
+    expect(text('.today-true dt')).toBe('Taux réel');
+    expect(text('.today-active dd')).toBe('1 h 0 min7 tâche(s)');
+  });
+});
+
+describe('formatRate', () => {
+  it('formats minor units per hour with the currency’s own decimals', () => {
+    expect(formatRate({ minorPerHour: 1240, currency: 'USD' }, 'en')).toBe('$12.40/h');
+    expect(formatRate({ minorPerHour: 1500, currency: 'JPY' }, 'en')).toBe('¥1,500/h');
+    expect(formatRate({ minorPerHour: 12345, currency: 'KWD' }, 'en').replace(/\s/g, ' ')).toBe('KWD 12.345/h');
+    expect(formatRate({ minorPerHour: 905, currency: 'EUR' }, 'fr').replace(/\s/g, ' ')).toBe('9,05 €/h');
+  });
+});
