@@ -125,6 +125,12 @@ function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): 
     res.writeHead(303, { location: accepted }).end();
     return;
   }
+  // The Return form posts (_method=delete) to the accepted task's own address; MTurk then shows
+  // the list (platforms.md §1, H for the form; the page after it is not in the facts).
+  if (req.method === 'POST' && /mturk\.com$/.test(host) && /^\/projects\/[A-Z0-9]+\/tasks\/[A-Z0-9]+$/.test(url.pathname) && url.searchParams.has('assignment_id')) {
+    res.writeHead(303, { location: `https://${host}/projects` }).end();
+    return;
+  }
   const fixture = findFixture(fixtures, host, url);
   if (fixture) {
     send(200, 'text/html; charset=utf-8', fixture.html);

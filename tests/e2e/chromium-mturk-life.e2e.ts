@@ -46,4 +46,22 @@ describe('Chromium: an MTurk HIT from the list to approved', () => {
     });
     expect(activeMsOf(db, TASK)).toBeGreaterThanOrEqual(3000);
   });
+
+  it('the Return button returns the HIT: its state is returned and its time stops', async () => {
+    const RETURNED = 'mturk:3GN4TB7QW1ZX8RK2MD5CF0HJ9LV6PA';
+    const page = await suite.chrome.newPage();
+    await page.goto('https://worker.mturk.com/projects/3RT5YB8NW2KQ7ZD1MX4CF9HJ6LV0PG/tasks/3MZ6QA1WX8RT2KN5BD9CF4HJ7LP0VS?assignment_id=3GN4TB7QW1ZX8RK2MD5CF0HJ9LV6PA&ref=w_pl_prvw');
+    await expect
+      .poll(async () => (await readDb(suite.chrome.serviceWorker)).tasks.find((t) => t.id === RETURNED)?.status, { timeout: 10_000 })
+      .toBe('accepted');
+    await page.mouse.wheel(0, 200);
+    await page.getByRole('button', { name: 'Return' }).click();
+    await page.waitForURL('https://worker.mturk.com/projects');
+    await expect
+      .poll(async () => (await readDb(suite.chrome.serviceWorker)).tasks.find((t) => t.id === RETURNED)?.status, { timeout: 10_000 })
+      .toBe('returned');
+    const db = await readDb(suite.chrome.serviceWorker);
+    // The tab now shows the list: no task of its own, and certainly not the returned one.
+    expect(db.tracker[0]?.state.open?.taskId ?? null).not.toBe(RETURNED);
+  });
 });
