@@ -1,0 +1,26 @@
+import type { TrueRateDb } from './database';
+import type { SegmentRecord, TaskRecord } from './records';
+import { editsOf } from './task-edits';
+import type { SavedEdit } from './task-edits-shared';
+
+export interface TaskDetailData {
+  /** Null when the task is not (or no longer) in the database. */
+  task: TaskRecord | null;
+  segments: (SegmentRecord & { id: number })[];
+  edits: SavedEdit[];
+  /** The engine or the manual timer is timing this task right now. */
+  running: boolean;
+}
+
+/** Everything the task detail view shows, read in one transaction so it is one consistent picture. */
+export async function loadTaskDetail(db: TrueRateDb, taskId: string): Promise<TaskDetailData> {
+  return db.transaction('r', [db.tasks, db.segments, db.edits, db.tracker], async () => {
+    const task = (await db.tasks.get(taskId)) ?? null;
+    const segments = (await db.segments.where('[taskId+start]').between([taskId, -Infinity], [taskId, Infinity]).toArray()) as (SegmentRecord & {
+      id: number;
+    })[];
+    const state = (await db.tracker.get('state'))?.state;
+    const running = state?.open?.taskId === taskId || state?.manual?.taskId === taskId;
+    return { task, segments, edits: await editsOf(db, taskId), running };
+  });
+}
