@@ -1,14 +1,14 @@
 import { formatMoney, formatRoughDuration } from '@/lib/format';
 import { formatRate } from '@/lib/format-rate';
 import type { Translate } from '@/lib/i18n/translate';
-import type { CurrencySummary, GroupSummary, HourlyRate } from '@/lib/rates/types';
+import type { todaySummary } from '@/lib/rates/aggregate';
+import type { CurrencySummary, HourlyRate } from '@/lib/rates/types';
 import './today-panel.css';
 
 interface Props {
   t: Translate;
   locale: string;
-  /** Today's totals (todaySummary in lib/rates/aggregate.ts returns this shape). */
-  today: GroupSummary;
+  today: ReturnType<typeof todaySummary>;
 }
 
 /** Today's figures per currency, for the 360 px popup: money, time, true and all-in rates. */
@@ -21,6 +21,15 @@ export function TodayPanel({ t, locale, today }: Props) {
       {today.currencies.map((summary) => (
         <CurrencyCard key={summary.currency} summary={summary} t={t} locale={locale} />
       ))}
+      {today.currencies.length > 1 ? (
+        <p class="today-note today-all-time">
+          {t('today_allTime', [
+            formatRoughDuration(today.time.taskMs),
+            formatRoughDuration(today.time.overheadMs),
+            formatRoughDuration(today.time.unpaidMs),
+          ])}
+        </p>
+      ) : null}
       {today.unattributedOverheadMs > 0 ? (
         <p class="today-note" data-overhead-ms={today.unattributedOverheadMs}>
           {t('today_overheadOnly', formatRoughDuration(today.unattributedOverheadMs))}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TodayPanel } from '@/components/TodayPanel';
 import { formatRate } from '@/lib/format-rate';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
-import type { CurrencySummary, GroupSummary } from '@/lib/rates/types';
+import type { CurrencySummary, TodaySummary } from '@/lib/rates/types';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 
@@ -53,7 +53,22 @@ const gbp = summary({
   allInRate: { minorPerHour: 900, currency: 'GBP' },
 });
 
-function show(today: GroupSummary, messages: Messages, locale: string) {
+/** A day as todaySummary gives it: the time split is the sum over currencies plus unattributed overhead. */
+function day(currencies: CurrencySummary[], unattributedOverheadMs = 0): TodaySummary {
+  const sum = (pick: (c: CurrencySummary) => number) => currencies.reduce((total, c) => total + pick(c), 0);
+  return {
+    key: '2026-11-28',
+    currencies,
+    unattributedOverheadMs,
+    time: {
+      taskMs: sum((c) => c.taskMs),
+      overheadMs: sum((c) => c.overheadMs) + unattributedOverheadMs,
+      unpaidMs: sum((c) => c.unpaidMs),
+    },
+  };
+}
+
+function show(today: TodaySummary, messages: Messages, locale: string) {
   render(<TodayPanel t={makeTranslator(messages)} locale={locale} today={today} />, container);
 }
 
@@ -63,7 +78,7 @@ const text = (selector: string, root: ParentNode = container) =>
 
 describe('TodayPanel', () => {
   it('shows each currency on its own: earned, pending, time, true and all-in rates, unpaid time', () => {
-    show({ key: '2026-11-28', currencies: [gbp, usd], unattributedOverheadMs: 0 }, en as Messages, 'en');
+    show(day([gbp, usd]), en as Messages, 'en');
     const cards = [...container.querySelectorAll<HTMLElement>('[data-currency]')];
     expect(cards.map((c) => c.dataset.currency)).toEqual(['GBP', 'USD']);
     const [gbpCard, usdCard] = cards as [HTMLElement, HTMLElement];
@@ -81,34 +96,38 @@ describe('TodayPanel', () => {
     expect(gbpCard.querySelector('.today-pending')).toBeNull();
     expect(gbpCard.querySelector('.today-unpaid')?.classList.contains('today-warn')).toBe(false);
     expect(container.querySelector('.today-empty')).toBeNull();
+    // Two currencies: the day's time is also given once, across them.
+    expect(text('.today-all-time')).toBe('All currencies: 1 h 30 min in tasks, 20 min between tasks, 5 min unpaid.');
   });
 
   it('says when a rate cannot be known yet instead of showing a made-up figure', () => {
     const pendingOnly = summary({ currency: 'USD', pendingMinor: 50, tasks: 1 });
-    show({ key: 'd', currencies: [pendingOnly], unattributedOverheadMs: 0 }, en as Messages, 'en');
+    show(day([pendingOnly]), en as Messages, 'en');
     expect(text('.today-true dd')).toBe('not yet');
     expect(text('.today-allin dd')).toBe('not yet');
   });
 
   it('has an empty state, which still shows time spent on platform pages', () => {
-    show({ key: 'd', currencies: [], unattributedOverheadMs: 0 }, en as Messages, 'en');
+    show(day([]), en as Messages, 'en');
     expect(text('.today-empty')).toBe('Nothing yet today: open a task on a supported platform.');
     expect(container.querySelector('.today-note')).toBeNull();
 
-    show({ key: 'd', currencies: [], unattributedOverheadMs: 3 * MIN }, en as Messages, 'en');
+    show(day([], 3 * MIN), en as Messages, 'en');
     expect(container.querySelector('.today-empty')).not.toBeNull();
     expect(text('.today-note')).toBe('3 min on platform pages with no task open.');
   });
 
   it('formats money and rates in French with the French strings', () => {
     const t = makeTranslator(fr as Messages);
-    show({ key: 'd', currencies: [usd], unattributedOverheadMs: 0 }, fr as Messages, t('locale'));
+    show(day([usd]), fr as Messages, t('locale'));
     expect(text('h2')).toBe('Aujourd’hui');
     expect(text('.today-earned .today-value')).toBe('9,30 $US');
     expect(text('.today-pending')).toBe('+ 3,10 $US en attente');
     expect(text('.today-true dd')).toBe('12,40 $US/h');
     expect(text('.today-true dt')).toBe('Taux réel');
     expect(text('.today-active dd')).toBe('1 h 0 min7 tâche(s)');
+    // One currency: its card already says where the time went.
+    expect(container.querySelector('.today-all-time')).toBeNull();
   });
 });
 
