@@ -34,10 +34,13 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function mount(settingsRead = parseSettings(undefined)) {
+async function mount(settingsRead = parseSettings(undefined), translate = t, locale = 'en') {
   const saved: Settings[] = [];
   await act(() => {
-    render(<SettingsPanel t={t} locale="en" settingsRead={settingsRead} onSaved={(s) => saved.push(s)} />, container);
+    render(
+      <SettingsPanel t={translate} locale={locale} settingsRead={settingsRead} onSaved={(s) => saved.push(s)} />,
+      container,
+    );
   });
   return saved;
 }
@@ -232,5 +235,16 @@ describe('SettingsPanel', () => {
     const ours = (messages: object) => Object.keys(messages).filter((k) => k.startsWith('settings_')).sort();
     expect(ours(fr)).toEqual(ours(en));
     expect(ours(en).length).toBeGreaterThan(40);
+  });
+
+  it('shows no untranslated key in French, with French decimals in the form', async () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, minHourlyMinor: { EUR: 1050 } };
+    await mount(parseSettings(settings), makeTranslator(fr as Messages), 'fr');
+    await until(() => !container.textContent?.includes('…'));
+    expect(container.textContent).not.toMatch(/settings_|platform_/);
+    expect(container.querySelector('legend')?.textContent).toBe('Temps');
+    expect(container.querySelector<HTMLInputElement>('#settings-rate-0-amount')?.value).toBe('10,50');
+    expect(container.querySelector('.settings-rate-shown')?.textContent?.replace(/\s/g, ' ')).toBe('10,50 €/h');
+    expect(container.querySelector<HTMLInputElement>('#settings-longerRatio')?.value).toBe('1,5');
   });
 });
