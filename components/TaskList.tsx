@@ -1,37 +1,48 @@
+import { FlagBadges } from '@/components/dashboard/FlagBadges';
 import type { TaskRecord } from '@/lib/db/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
+import { formatRate } from '@/lib/format-rate';
+import type { Translate } from '@/lib/i18n/translate';
+import { taskRates } from '@/lib/rates/task-rates';
+import type { Settings } from '@/lib/settings';
 
 interface Props {
   tasks: TaskRecord[];
   locale: string;
-  t: (key: string, subs?: string | string[]) => string;
+  t: Translate;
+  settings: Settings;
 }
 
 /** Recent tasks. Titles and requester names come from pages: Preact renders them as text. */
-export function TaskList({ tasks, locale, t }: Props) {
+export function TaskList({ tasks, locale, t, settings }: Props) {
   return (
     <ul class="task-list" aria-label={t('recentTasks')}>
-      {tasks.map((task) => (
-        <li class="task" key={task.id} data-task-id={task.id}>
-          <div class="task-main">
-            <span class="task-title">{task.title ?? t('untitledTask')}</span>
-            <span class="task-reward">
-              {task.reward ? formatMoney(task.reward, locale) : t('rewardUnknown')}
-            </span>
-          </div>
-          <div class="task-meta">
-            <span class="task-platform">{t(`platform_${task.platform}`)}</span>
-            {task.requesterName ? <span class="task-requester">{task.requesterName}</span> : null}
-            <span class="task-status">{t(`status_${task.status.replace('-', '_')}`)}</span>
-            <span class="task-active" data-active-ms={task.activeMs}>
-              {t('activeSoFar', formatDuration(task.activeMs))}
-            </span>
-            <time dateTime={new Date(task.acceptedAt).toISOString()}>
-              {formatDateTime(task.acceptedAt, locale)}
-            </time>
-          </div>
-        </li>
-      ))}
+      {tasks.map((task) => {
+        const rates = taskRates(task, settings);
+        return (
+          <li class="task" key={task.id} data-task-id={task.id}>
+            <div class="task-main">
+              <span class="task-title">{task.title ?? t('untitledTask')}</span>
+              <span class="task-reward">
+                {task.reward ? formatMoney(task.reward, locale) : t('rewardUnknown')}
+              </span>
+            </div>
+            <div class="task-meta">
+              <span class="task-platform">{t(`platform_${task.platform}`)}</span>
+              {task.requesterName ? <span class="task-requester">{task.requesterName}</span> : null}
+              <span class="task-status">{t(`status_${task.status.replace('-', '_')}`)}</span>
+              <span class="task-active" data-active-ms={task.activeMs}>
+                {t('activeSoFar', formatDuration(task.activeMs))}
+              </span>
+              {rates.trueRate ? <span class="task-rate">{formatRate(rates.trueRate, locale)}</span> : null}
+              <time dateTime={new Date(task.acceptedAt).toISOString()}>
+                {formatDateTime(task.acceptedAt, locale)}
+              </time>
+            </div>
+            <FlagBadges flags={rates.flags} t={t} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

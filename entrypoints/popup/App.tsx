@@ -1,31 +1,46 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { GapQuestion } from '@/components/GapQuestion';
 import { ManualTimer } from '@/components/ManualTimer';
 import { NowPanel } from '@/components/NowPanel';
 import { PageNotice } from '@/components/PageNotice';
 import { SurveyLinking } from '@/components/SurveyLinking';
 import { TaskList } from '@/components/TaskList';
-import { t, uiLocale } from '@/components/i18n';
+import { TodayPanel } from '@/components/TodayPanel';
 import { send } from '@/components/send';
+import { useSettings } from '@/entrypoints/options/use-settings';
 import { getDb } from '@/lib/db/database';
 import { loadPopupData, type PopupData } from '@/lib/db/popup-data';
+import { todaySummary } from '@/lib/rates/aggregate';
+import { zoneDays } from '@/lib/rates/zone-days';
 
-const RECENT = 20;
+const RECENT = 8;
 /** The popup re-reads the database this often, for the live timer. */
 const REFRESH_MS = 1000;
+const DAY_MS = 86_400_000;
 
 type State = { kind: 'loading' } | { kind: 'ready'; data: PopupData } | { kind: 'error'; message: string };
 
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const zone = zoneDays(timeZone);
+
+/** The start of the local day of `now`, less 3 h for a DST change; todaySummary keeps the exact day. */
+function startOfTodayWithMargin(now: number): number {
+  const local = now + zone.offsetAt(now);
+  return local - (local % DAY_MS) - zone.offsetAt(now) - 3 * 3_600_000;
+}
+
 export function App() {
+  const { boot } = useSettings();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [now, setNow] = useState(() => Date.now());
-  const locale = uiLocale();
 
   const refresh = useCallback(() => {
-    loadPopupData(getDb(), RECENT).then(
+    const at = Date.now();
+    loadPopupData(getDb(), RECENT, startOfTodayWithMargin(at)).then(
       (data) => {
         setState({ kind: 'ready', data });
-        setNow(Date.now());
+        setNow(at);
       },
       (error: unknown) =>
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -33,11 +48,21 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = locale;
     refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [locale, refresh]);
+  }, [refresh]);
+
+  const data = state.kind === 'ready' ? state.data : null;
+  const today = useMemo(
+    () => (data ? todaySummary(data.todayTasks, data.todayOverhead, now, timeZone) : null),
+    [data, now],
+  );
+
+  if (boot.kind === 'loading') return <main class="popup" aria-busy="true" />;
+  const { t, locale } = boot.strings;
+  const settings = boot.settingsRead.settings;
+  document.documentElement.lang = locale;
 
   const act = (message: Parameters<typeof send>[0]) => {
     send(message).then(refresh, refresh);
@@ -46,8 +71,13 @@ export function App() {
   return (
     <main class="popup" aria-busy={state.kind === 'loading'}>
       <header class="popup-header">
-        <h1>{t('extName')}</h1>
-        <p class="tagline">{t('tagline')}</p>
+        <div>
+          <h1>{t('extName')}</h1>
+          <p class="tagline">{t('tagline')}</p>
+        </div>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_openDashboard')}
+        </button>
       </header>
       {state.kind === 'loading' ? <p class="placeholder">{t('loading')}</p> : null}
       {state.kind === 'error' ? (
@@ -55,21 +85,22 @@ export function App() {
           {t('loadError', state.message)}
         </p>
       ) : null}
-      {state.kind === 'ready' ? (
+      {data && today ? (
         <>
           <PageNotice t={t} />
-          {state.data.gaps.map((gap) => (
+          {data.gaps.map((gap) => (
             <GapQuestion key={gap.id} gap={gap} t={t} onAnswer={(gapId, answer) => act({ type: 'gap/answer', gapId, answer })} />
           ))}
           <NowPanel
-            data={state.data}
+            data={data}
             now={now}
             t={t}
             onPause={() => act({ type: 'tracking/pause' })}
             onResume={() => act({ type: 'tracking/resume' })}
           />
+          <TodayPanel t={t} locale={locale} today={today} />
           <ManualTimer
-            running={state.data.state.manual !== null}
+            running={data.state.manual !== null}
             t={t}
             onStart={(title, reward) => act({ type: 'manual/start', title, reward })}
             onStop={() => act({ type: 'manual/stop' })}
@@ -77,10 +108,10 @@ export function App() {
           <SurveyLinking t={t} />
           <section>
             <h2>{t('recentTasks')}</h2>
-            {state.data.recent.length === 0 ? (
+            {data.recent.length === 0 ? (
               <p class="empty">{t('emptyTasks')}</p>
             ) : (
-              <TaskList tasks={state.data.recent} locale={locale} t={t} />
+              <TaskList tasks={data.recent} locale={locale} t={t} settings={settings} />
             )}
           </section>
         </>

@@ -1,5 +1,5 @@
 import type { TrueRateDb } from './database';
-import type { GapRecord, TaskRecord } from './records';
+import type { GapRecord, SegmentRecord, TaskRecord } from './records';
 import { recentTasks } from './tasks';
 import { initialState, type EngineState } from '../tracking/state';
 
@@ -14,11 +14,18 @@ export interface PopupData {
   running: TaskRecord | null;
   gaps: PendingGap[];
   recent: TaskRecord[];
+  /** Tasks accepted, and overhead segments started, since `since` (the caller's start of today). */
+  todayTasks: TaskRecord[];
+  todayOverhead: SegmentRecord[];
 }
 
-/** Everything the popup shows, read in one transaction straight from IndexedDB. */
-export async function loadPopupData(db: TrueRateDb, recentLimit: number): Promise<PopupData> {
-  return db.transaction('r', [db.tracker, db.tasks, db.gaps], async () => {
+/**
+ * Everything the popup shows, read in one transaction straight from IndexedDB. Only today's rows are
+ * read (index ranges on acceptedAt and start), so the popup opens as fast with 100,000 tasks stored
+ * as with ten.
+ */
+export async function loadPopupData(db: TrueRateDb, recentLimit: number, since: number): Promise<PopupData> {
+  return db.transaction('r', [db.tracker, db.tasks, db.gaps, db.segments], async () => {
     const state = (await db.tracker.get('state'))?.state ?? initialState();
     const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
     const running = runningId ? ((await db.tasks.get(runningId)) ?? null) : null;
@@ -29,7 +36,10 @@ export async function loadPopupData(db: TrueRateDb, recentLimit: number): Promis
       const task = await db.tasks.get(gap.taskId);
       gaps.push({ ...gap, id: gap.id, title: task?.title ?? null });
     }
-    return { state, running, gaps, recent: await recentTasks(db, recentLimit) };
+    const todayTasks = await db.tasks.where('acceptedAt').aboveOrEqual(since).toArray();
+    // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
+    const todayOverhead = await db.segments.where('start').aboveOrEqual(since).filter((s) => s.taskId === null).toArray();
+    return { state, running, gaps, recent: await recentTasks(db, recentLimit), todayTasks, todayOverhead };
   });
 }
 
