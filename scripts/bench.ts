@@ -51,6 +51,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 }
 
 rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoadCost());
+rows.push(...(await (await import('./bench-rates')).benchRates()));
 
 const width = Math.max(...rows.map((r) => r.what.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));

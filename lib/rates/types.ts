@@ -88,3 +88,9 @@ export interface GroupStats {
   ratio: MedianInterval | null;
   flags: ('longer-than-advertised' | 'below-minimum')[];
 }
+
+/** Today's totals for the popup: a day's GroupSummary plus where all of the day's time went. */
+export interface TodaySummary extends GroupSummary {
+  /** Sums over currencies; overheadMs includes the unattributed overhead. */
+  time: TimeSplit;
+}

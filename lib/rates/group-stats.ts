@@ -1,0 +1,115 @@
+import type { TaskRecord } from '../db/records';
+import type { Settings } from '../settings';
+import { hourlyRate } from './hourly-rate';
+import { medianInterval } from './median-interval';
+import { isFinished } from './status-class';
+import { advertisedMsOf, earnedInRewardCurrency } from './task-rates';
+import type { GroupStats, HourlyRate } from './types';
+
+interface Earned {
+  minor: number;
+  ms: number;
+}
+
+interface Gather {
+  key: string;
+  label: string | null;
+  labelAt: number;
+  n: number;
+  /** Tasks per reward currency, to find the group's main currency. */
+  perCurrency: Map<string, number>;
+  /** Per currency: each task's true rate as the exact pair earned / counted ms. */
+  rates: Map<string, Earned[]>;
+  ratios: number[];
+}
+
+/**
+ * Requesters or task groups over their finished tasks (every status but previewed and accepted).
+ * Keys are "platform:requesterId" / "platform:groupId" (the same id on two platforms is two
+ * requesters); tasks with no id are left out. The label is the requester's name or the group's
+ * title as last seen.
+ *
+ * - medianTrueRate: median over the tasks paid in the group's main currency (the currency of most of
+ *   its tasks; ties go to the first code) that have counted time, rounded half up once. Rejected tasks
+ *   count at 0: that is what they paid.
+ * - ratio: median and exact 90% interval of counted / advertised time over tasks with an advertised
+ *   time; n in it is that number of tasks.
+ * - 'longer-than-advertised' when the median ratio >= longerRatio over at least groupMinN tasks;
+ *   'below-minimum' when the median true rate is below the worker's minimum for that currency.
+ * Never a bare verdict: callers show n and the interval with the flag. Sorted by key.
+ */
+export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'group', settings: Settings): GroupStats[] {
+  const groups = new Map<string, Gather>();
+  for (const task of tasks) {
+    if (!isFinished(task.status)) continue;
+    const id = by === 'requester' ? task.requesterId : task.groupId;
+    if (id === null || id === '') continue;
+    const key = `${task.platform}:${id}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, label: null, labelAt: -1, n: 0, perCurrency: new Map(), rates: new Map(), ratios: [] };
+      groups.set(key, g);
+    }
+    g.n += 1;
+    const label = by === 'requester' ? task.requesterName : task.title;
+    if (label && task.acceptedAt >= g.labelAt) {
+      g.label = label;
+      g.labelAt = task.acceptedAt;
+    }
+    const advertisedMs = advertisedMsOf(task);
+    if (advertisedMs !== null) g.ratios.push(task.activeMs / advertisedMs);
+    if (task.reward) {
+      const currency = task.reward.currency;
+      g.perCurrency.set(currency, (g.perCurrency.get(currency) ?? 0) + 1);
+      const earned = earnedInRewardCurrency(task);
+      if (earned !== null && task.activeMs > 0) {
+        let list = g.rates.get(currency);
+        if (!list) g.rates.set(currency, (list = []));
+        list.push({ minor: earned, ms: task.activeMs });
+      }
+    }
+  }
+
+  const { longerRatio, groupMinN } = settings.flagThresholds;
+  const out: GroupStats[] = [];
+  for (const g of groups.values()) {
+    const main = mainCurrency(g.perCurrency);
+    const rates = main ? g.rates.get(main) : undefined;
+    const medianTrueRate = main && rates && rates.length > 0 ? medianRate(rates, main) : null;
+    const ratio = medianInterval(g.ratios, 0.9);
+    const flags: GroupStats['flags'] = [];
+    if (ratio && ratio.n >= groupMinN && ratio.median >= longerRatio) flags.push('longer-than-advertised');
+    const minimum = medianTrueRate ? settings.minHourlyMinor[medianTrueRate.currency] : undefined;
+    if (medianTrueRate && minimum !== undefined && medianTrueRate.minorPerHour < minimum) flags.push('below-minimum');
+    out.push({ key: g.key, label: g.label, n: g.n, medianTrueRate, ratio, flags });
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function mainCurrency(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [currency, n] of counts) {
+    if (n > bestN || (n === bestN && best !== null && currency < best)) {
+      best = currency;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * The median of true rates, rounded half up once from the exact value: one task's rate for an odd
+ * count, the exact mean of the middle two, (a/b + c/d) / 2, for an even one.
+ */
+function medianRate(rates: Earned[], currency: string): HourlyRate | null {
+  const xs = rates.sort((x, y) => x.minor / x.ms - y.minor / y.ms);
+  const mid = xs.length >> 1;
+  if (xs.length % 2 === 1) return hourlyRate(xs[mid]!.minor, xs[mid]!.ms, currency);
+  const a = xs[mid - 1]!;
+  const b = xs[mid]!;
+  // (a.minor/a.ms + b.minor/b.ms) / 2 per ms, times 3.6e6 per hour; floor((2n + d) / 2d) rounds half up.
+  const n = (BigInt(a.minor) * BigInt(b.ms) + BigInt(b.minor) * BigInt(a.ms)) * 3_600_000n;
+  const d = 2n * BigInt(a.ms) * BigInt(b.ms);
+  return { minorPerHour: Number((2n * n + d) / (2n * d)), currency };
+}
