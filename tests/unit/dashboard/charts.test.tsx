@@ -11,6 +11,9 @@ import { createDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { makeTask, rowsOf, T0, tKeys } from './make-task';
 
+/** Renders and flushes effects synchronously (act's promise has nothing left to wait for). */
+const run = (fn: () => void) => void act(fn);
+
 let root: HTMLElement;
 beforeEach(() => {
   root = document.createElement('div');
@@ -63,7 +66,9 @@ describe('ScatterChart', () => {
       const b = drawn[1]!;
       const t = (Number(b.getAttribute('cx')) - x1!) / (x2! - x1!);
       expect(Number(b.getAttribute('cy'))).toBeLessThan(y1! + t * (y2! - y1!));
-      act(() => (drawn[1] as SVGElement).dispatchEvent(new MouseEvent('click', { bubbles: true })));
+      run(() => {
+        drawn[1]?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      });
       expect(onPick).toHaveBeenCalledWith('b');
     });
   }

@@ -8,6 +8,9 @@ import type { HistorySort } from '@/lib/dashboard/history-query';
 import { sortRows } from '@/lib/dashboard/history-query';
 import { makeTask, rowsOf, tKeys } from './make-task';
 
+/** Renders and flushes effects synchronously (act's promise has nothing left to wait for). */
+const run = (fn: () => void) => void act(fn);
+
 let root: HTMLElement;
 beforeEach(() => {
   root = document.createElement('div');
@@ -47,7 +50,7 @@ function mountHistory(onOpen = vi.fn()) {
       />,
       root,
     );
-  act(draw);
+  run(draw);
   return onOpen;
 }
 
@@ -69,7 +72,7 @@ describe('History table', () => {
   it('renders the rows at the scroll position', () => {
     mountHistory();
     const box = root.querySelector<HTMLElement>('.history-scroll')!;
-    act(() => {
+    run(() => {
       box.scrollTop = 5000 * ROW_HEIGHT;
       box.dispatchEvent(new Event('scroll'));
     });
@@ -82,14 +85,14 @@ describe('History table', () => {
   it('sorts by true rate when its header is pressed, highest first, then lowest first', () => {
     mountHistory();
     const header = root.querySelector<HTMLButtonElement>('button[data-sort="trueRate"]')!;
-    act(() => header.click());
+    run(() => header.click());
     expect(header.closest('th')?.getAttribute('aria-sort')).toBe('descending');
     const expected = sortRows(rows10k, { key: 'trueRate', direction: 'descending' }).map((r) => r.task.id);
     const ids = renderedIds();
     expect(ids).toEqual(expected.slice(0, ids.length));
     const rates = ids.map((id) => rows10k.find((r) => r.task.id === id)!.rates.trueRate!.minorPerHour);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
-    act(() => header.click());
+    run(() => header.click());
     expect(header.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
     const up = renderedIds().map((id) => rows10k.find((r) => r.task.id === id)!.rates.trueRate!.minorPerHour);
     expect(up).toEqual([...up].sort((a, b) => a - b));
@@ -99,7 +102,7 @@ describe('History table', () => {
   it('filters by search and updates the count', () => {
     mountHistory();
     const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
-    act(() => {
+    run(() => {
       input.value = 'NUMBER 9999';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
@@ -112,20 +115,20 @@ describe('History table', () => {
     const first = root.querySelector<HTMLElement>('tr[data-index="0"]')!;
     expect(first.tabIndex).toBe(0);
     expect(root.querySelector<HTMLElement>('tr[data-index="1"]')!.tabIndex).toBe(-1);
-    act(() => first.click());
+    run(() => first.click());
     expect(onOpen).toHaveBeenLastCalledWith('mturk:A000000');
-    act(() => {
+    run(() => {
       first.focus();
       first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     });
     const second = root.querySelector<HTMLElement>('tr[data-index="1"]')!;
     expect(second.tabIndex).toBe(0);
     expect(document.activeElement).toBe(second);
-    act(() => {
+    run(() => {
       second.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     });
     expect(onOpen).toHaveBeenLastCalledWith('mturk:A000001');
-    act(() => {
+    run(() => {
       second.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     });
     expect(renderedIds()).toContain('mturk:A009999');
@@ -148,7 +151,7 @@ describe('History table', () => {
   });
 
   it('says what to do when there are no tasks', () => {
-    act(() =>
+    run(() =>
       render(
         <History
           rows={[]}
