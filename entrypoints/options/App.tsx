@@ -47,13 +47,7 @@ export function App() {
   const tasks = tasksState.kind === 'ready' ? tasksState.tasks : null;
   const rows = useMemo(() => (tasks && settings ? cache.rows(tasks, settings) : null), [tasks, settings, cache]);
   const flagsOf = useCallback((task: TaskRecord) => (settings ? cache.rowOf(task, settings).rates.flags : []), [cache, settings]);
-
-  // Leaving "Your data" may follow an import or a deletion: read the tasks again if they changed.
-  const [lastTab, setLastTab] = useState(route.tab);
-  useEffect(() => {
-    if (lastTab === 'data' && route.tab !== 'data') reload(true);
-    setLastTab(route.tab);
-  }, [route.tab, lastTab, reload]);
+  const rateOf = useCallback((task: TaskRecord) => (settings ? cache.rowOf(task, settings).rates.trueRate : null), [cache, settings]);
 
   const t = boot.kind === 'ready' ? boot.strings.t : null;
   const locale = boot.kind === 'ready' ? boot.strings.locale : 'en';
@@ -152,7 +146,7 @@ export function App() {
         {route.tab === 'settings' ? (
           <SettingsPanel t={t} locale={locale} settingsRead={boot.settingsRead} onSaved={() => void reread()} />
         ) : route.tab === 'data' ? (
-          <DataPanel t={t} locale={locale} db={db} flagsOf={flagsOf} now={now} />
+          <DataPanel t={t} locale={locale} db={db} flagsOf={flagsOf} rateOf={rateOf} now={now} onChanged={() => reload(true)} />
         ) : (
           dataView()
         )}
