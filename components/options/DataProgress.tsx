@@ -9,7 +9,7 @@ interface Props {
 
 /** Progress of a long export or restore, announced to screen readers by its value. */
 export function DataProgress({ t, label, progress }: Props) {
-  const percent = progress.total === 0 ? 100 : Math.floor((progress.done * 100) / progress.total);
+  const percent = progress.total === 0 ? 0 : Math.floor((progress.done * 100) / progress.total);
   return (
     <div class="data-progress">
       <span id="data-progress-label">{label}</span>
