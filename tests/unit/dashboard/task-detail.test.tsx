@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { TaskDetail } from '@/components/dashboard/TaskDetail';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
@@ -62,8 +62,8 @@ async function waitFor<T>(probe: () => T | null | undefined | false, what: strin
 
 let db: TrueRateDb;
 let root: HTMLElement;
-let onChanged: ReturnType<typeof vi.fn>;
-let onClose: ReturnType<typeof vi.fn>;
+let onChanged: Mock<() => void>;
+let onClose: Mock<() => void>;
 
 async function mount(taskId = 'mturk:A1') {
   await act(() => {
@@ -85,8 +85,8 @@ beforeEach(async () => {
   await db.segments.bulkAdd(segments);
   root = document.createElement('div');
   document.body.append(root);
-  onChanged = vi.fn();
-  onClose = vi.fn();
+  onChanged = vi.fn<() => void>();
+  onClose = vi.fn<() => void>();
 });
 
 afterEach(async () => {
