@@ -210,6 +210,28 @@ describe('TaskDetail', () => {
     expect(writeText).toHaveBeenCalledWith(expected);
   });
 
+  it('saves the evidence as a text file named for the platform and task', async () => {
+    await mount();
+    const details = await waitFor(() => root.querySelector('details.evidence'), 'the evidence panel');
+    const blobs: Blob[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:evidence';
+    });
+    const names: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      await act(() => button(t('detail_save_text'), details)?.click());
+      expect(names).toEqual(['truerate-evidence-mturk-A1.txt']);
+      expect(await blobs[0]?.text()).toBe(details.querySelector('textarea')?.value);
+    } finally {
+      create.mockRestore();
+      click.mockRestore();
+    }
+  });
+
   it('keeps the evidence of an unflagged task closed until asked', async () => {
     await mount();
     const details = await waitFor(() => root.querySelector('details.evidence'), 'the evidence panel');
