@@ -19,7 +19,11 @@ export const TASK_FLAGS: readonly TaskFlag[] = ['longer-than-advertised', 'below
 export interface TaskRates {
   /** Active time that counts: the task's segments minus those the worker excluded. */
   countedMs: number;
-  /** Reward plus bonuses, per currency; rejected tasks earn nothing (empty); unknown reward: empty. */
+  /**
+   * Reward plus bonuses, per currency, sorted by code. The reward counts while the task can earn
+   * (accepted, submitted, approved, paid); bonuses count for any status but rejected (a rejected task
+   * earns nothing: empty). An unknown reward adds nothing; the task's bonuses still count.
+   */
   earned: Money[];
   /** True while the platform has not approved or paid (accepted, submitted). */
   pending: boolean;
@@ -36,7 +40,10 @@ export interface TaskRates {
 export interface TimeSplit {
   /** Counted time in tasks that can earn (accepted, submitted, approved, paid). */
   taskMs: number;
-  /** Time on platform pages with no task open. */
+  /**
+   * Time on platform pages with no task open, given to this currency (summarize explains how);
+   * previews and tasks with no known money count here too.
+   */
   overheadMs: number;
   /** Counted time in returned, rejected, expired, timed-out and screened-out tasks. */
   unpaidMs: number;
@@ -59,7 +66,11 @@ export interface CurrencySummary extends TimeSplit {
 export type GroupBy = 'day' | 'week' | 'month' | 'platform' | 'requester' | 'group' | 'task';
 
 export interface GroupSummary {
-  /** Day "2026-11-28", week "2026-W48", month "2026-11", or the platform/requester/group/task id. */
+  /**
+   * Day "2026-11-28", ISO week "2026-W48", month "2026-11" (in the time zone asked for); the
+   * platform id; "platform:requesterId" or "platform:groupId" (nothing after the colon when unknown);
+   * or the task id.
+   */
   key: string;
   /** Per currency, sorted by currency code. */
   currencies: CurrencySummary[];
@@ -79,6 +90,7 @@ export interface MedianInterval {
 
 /** A requester or a task group, over its finished tasks. */
 export interface GroupStats {
+  /** "platform:requesterId" or "platform:groupId". */
   key: string;
   label: string | null;
   n: number;
