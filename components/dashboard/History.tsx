@@ -59,7 +59,16 @@ export function History({ rows, filters, onFilters, sort, onSort, onOpen, timeZo
       {shown.length === 0 ? (
         <EmptyState title={t('dash_no_match_title')} body={t('dash_no_match_body')} />
       ) : (
-        <HistoryTable rows={shown} sort={sort} onSort={onSort} onOpen={onOpen} locale={locale} t={t} viewportHeight={viewportHeight} />
+        <HistoryTable
+          rows={shown}
+          sort={sort}
+          onSort={onSort}
+          onOpen={onOpen}
+          locale={locale}
+          t={t}
+          viewportHeight={viewportHeight}
+          resetKey={JSON.stringify([filter, sort])}
+        />
       )}
     </div>
   );

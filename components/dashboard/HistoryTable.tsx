@@ -14,6 +14,9 @@ interface Props {
   t: Translate;
   /** Used until the scroll box has been measured (and in tests, where nothing is laid out). */
   viewportHeight?: number;
+  /** Changes when the filter or the sort does: the table then goes back to the top. An edited or
+   * re-read task keeps the worker where they were. */
+  resetKey?: string;
 }
 
 export const ROW_HEIGHT = 36;
@@ -24,7 +27,7 @@ const OVERSCAN = 8;
  * DOM. Rows are focusable with a roving tabindex; arrows, Page Up/Down, Home and End move, Enter
  * opens the task. aria-rowcount/aria-rowindex tell screen readers where they are in the whole list.
  */
-export function HistoryTable({ rows, sort, onSort, onOpen, locale, t, viewportHeight = 560 }: Props) {
+export function HistoryTable({ rows, sort, onSort, onOpen, locale, t, viewportHeight = 560, resetKey = '' }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [measured, setMeasured] = useState<number | null>(null);
@@ -46,12 +49,19 @@ export function HistoryTable({ rows, sort, onSort, onOpen, locale, t, viewportHe
     return () => observer.disconnect();
   }, []);
 
+  // Hidden under an open task (display: none), the box may lose its scroll offset: put it back.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && el.clientHeight > 0 && el.scrollTop !== scrollTop) el.scrollTop = scrollTop;
+  });
+
   // A new filter or sort starts at the top.
   useEffect(() => {
     setActive(0);
     setScrollTop(0);
     if (box.current) box.current.scrollTop = 0;
-  }, [rows]);
+  }, [resetKey]);
+  if (active > 0 && active >= rows.length) setActive(Math.max(0, rows.length - 1));
 
   useEffect(() => {
     if (!focusWanted.current) return;

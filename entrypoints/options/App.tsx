@@ -93,33 +93,37 @@ export function App() {
       return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
     }
     if (route.tab === 'requesters') return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} />;
-    if (taskId !== null) {
-      return (
-        <TaskDetail
-          taskId={taskId}
-          t={t}
-          locale={locale}
-          settings={settings}
-          db={db}
-          onClose={() => {
-            location.hash = hashOf({ tab: 'history' });
-          }}
-          onChanged={() => refreshTask(taskId)}
-        />
-      );
-    }
+    // The history stays mounted (hidden) under an open task, so closing it returns to the same
+    // scroll position, filters and focused row.
     return (
-      <History
-        rows={rows}
-        filters={filters}
-        onFilters={setFilters}
-        sort={sort}
-        onSort={setSort}
-        onOpen={openTask}
-        timeZone={timeZone}
-        locale={locale}
-        t={t}
-      />
+      <>
+        {taskId !== null ? (
+          <TaskDetail
+            taskId={taskId}
+            t={t}
+            locale={locale}
+            settings={settings}
+            db={db}
+            onClose={() => {
+              location.hash = hashOf({ tab: 'history' });
+            }}
+            onChanged={() => refreshTask(taskId)}
+          />
+        ) : null}
+        <div hidden={taskId !== null}>
+          <History
+            rows={rows}
+            filters={filters}
+            onFilters={setFilters}
+            sort={sort}
+            onSort={setSort}
+            onOpen={openTask}
+            timeZone={timeZone}
+            locale={locale}
+            t={t}
+          />
+        </div>
+      </>
     );
   };
 

@@ -135,6 +135,32 @@ describe('History table', () => {
     expect((document.activeElement as HTMLElement | null)?.dataset.taskId).toBe('mturk:A009999');
   });
 
+  it('keeps its place when rows are re-read, and goes back to the top on a new sort or filter', () => {
+    const table = (rows: typeof rows10k, resetKey: string) => (
+      <HistoryTable
+        rows={rows}
+        sort={{ key: 'date', direction: 'descending' }}
+        onSort={() => undefined}
+        onOpen={() => undefined}
+        locale="en-US"
+        t={tKeys}
+        viewportHeight={360}
+        resetKey={resetKey}
+      />
+    );
+    run(() => render(table(rows10k, 'a'), root));
+    const box = root.querySelector<HTMLElement>('.history-scroll')!;
+    run(() => {
+      box.scrollTop = 3000 * ROW_HEIGHT;
+      box.dispatchEvent(new Event('scroll'));
+    });
+    run(() => render(table([...rows10k], 'a'), root));
+    expect(renderedIds()).toContain('mturk:A003000');
+    run(() => render(table([...rows10k], 'b'), root));
+    expect(renderedIds()).toContain('mturk:A000000');
+    expect(renderedIds()).not.toContain('mturk:A003000');
+  });
+
   it('shows labelled flag badges, not colours alone', () => {
     render(
       <HistoryTable
