@@ -7,8 +7,11 @@ import { foldText } from './text-search';
 export interface HistoryRow {
   task: TaskRecord;
   rates: TaskRates;
-  /** Title, requester name and id, requester id and task id, folded for search. */
-  haystack: string;
+  /**
+   * Title, requester name and id, task ids, folded for search: built on the first search (see
+   * haystackOf), not while 100,000 tasks load.
+   */
+  haystack: string | null;
   /** Requester key: id where the platform gives one, else the name; null when neither is known. */
   requester: string | null;
 }
@@ -33,9 +36,7 @@ export function createRowCache(ratesOf: RatesOf) {
     const row: HistoryRow = {
       task,
       rates: ratesOf(task, settings),
-      haystack: foldText(
-        [task.title, task.requesterName, task.requesterId, task.externalId, task.id].filter(Boolean).join('\n'),
-      ),
+      haystack: null,
       requester: requesterKey(task),
     };
     cache.set(task.id, { updatedAt: task.updatedAt, settings, row });
@@ -55,6 +56,14 @@ export function createRowCache(ratesOf: RatesOf) {
   };
 }
 export type RowCache = ReturnType<typeof createRowCache>;
+
+export function haystackOf(row: HistoryRow): string {
+  if (row.haystack === null) {
+    const task = row.task;
+    row.haystack = foldText(`${task.title ?? ''}\n${task.requesterName ?? ''}\n${task.requesterId ?? ''}\n${task.id}`);
+  }
+  return row.haystack;
+}
 
 export function requesterKey(task: Pick<TaskRecord, 'platform' | 'requesterId' | 'requesterName'>): string | null {
   if (task.requesterId) return `${task.platform}:${task.requesterId}`;

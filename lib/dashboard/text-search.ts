@@ -3,6 +3,9 @@
  * requester names and titles are typed by others in many languages.
  */
 export function foldText(text: string): string {
+  // Most titles are plain ASCII: lower-casing is enough and ten times cheaper than normalising.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
