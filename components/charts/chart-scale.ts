@@ -1,4 +1,4 @@
-/** Scales and ticks for the hand-written SVG charts (no chart library: see README, dashboard). */
+/** Scales and ticks for the hand-written SVG charts (no chart library: small, themeable with CSS variables, accessible). */
 export interface Scale {
   (value: number): number;
   ticks: number[];
