@@ -122,8 +122,9 @@ export const editRecordSchema = z.object({
   taskId: z.string().max(200),
   at: timestamp,
   kind: z.enum(['status', 'bonus', 'adjust-time', 'exclude-segment', 'include-segment', 'delete-task', 'undo']),
-  before: z.object({ task: taskRecordSchema.nullable(), segments: z.array(segmentRecordSchema) }),
-  after: z.object({ task: taskRecordSchema.nullable(), segments: z.array(segmentRecordSchema) }),
+  // A deleted task's gaps are kept too, so its undo gives them back.
+  before: z.object({ task: taskRecordSchema.nullable(), segments: z.array(segmentRecordSchema), gaps: z.array(gapRecordSchema).optional() }),
+  after: z.object({ task: taskRecordSchema.nullable(), segments: z.array(segmentRecordSchema), gaps: z.array(gapRecordSchema).optional() }),
   /** Set when the edit was undone; the undo itself is recorded as an edit of kind "undo". */
   undoneAt: timestamp.nullable(),
 });

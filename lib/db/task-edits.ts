@@ -180,7 +180,10 @@ export async function deleteTask(db: TrueRateDb, taskId: string, now: number): P
     const task = await db.tasks.get(taskId);
     if (!task) return refuse('task-not-found');
     const state = (await db.tracker.get('state'))?.state;
-    if (state?.open?.taskId === taskId || state?.manual?.taskId === taskId) return refuse('task-running');
+    // A tab still showing the task would go on timing it, into segments of a task that no longer
+    // exists: the worker closes that tab (or moves on) first.
+    const shownInTab = Object.values(state?.tabs ?? {}).some((tab) => tab?.taskId === taskId);
+    if (state?.open?.taskId === taskId || state?.manual?.taskId === taskId || shownInTab) return refuse('task-running');
     const segments = await segmentsOf(db, taskId);
     const gaps = await db.gaps.where('taskId').equals(taskId).toArray();
     await db.segments.bulkDelete(segments.map((s) => s.id as number));

@@ -250,6 +250,14 @@ describe('each edit and its undo', () => {
     expect(await db.tasks.get('mturk:A')).toBeDefined();
     expect((await deleteTask(db, 'mturk:B', NOW)).ok).toBe(true);
   });
+
+  it('delete: refused while a tab still shows the task (it would go on timing a deleted task)', async () => {
+    const tab = { windowId: 1, platform: 'mturk' as const, taskId: 'mturk:A', thresholdMs: 60_000, linked: false, visible: false, media: false, focusInFrame: false, pulseAt: null };
+    await db.tracker.put({ key: 'state', state: { ...initialState(), tabs: { 7: tab } } });
+    expect(await deleteTask(db, 'mturk:A', NOW)).toMatchObject({ ok: false, reason: 'task-running' });
+    await db.tracker.put({ key: 'state', state: { ...initialState(), tabs: { 7: { ...tab, taskId: null } } } });
+    expect((await deleteTask(db, 'mturk:A', NOW)).ok).toBe(true);
+  });
 });
 
 describe('undo refusals', () => {
