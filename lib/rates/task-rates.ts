@@ -26,8 +26,12 @@ export function taskEarnings(task: TaskRecord): Money[] {
 /** What the task brought in the reward's currency (reward if it can earn, plus those bonuses). */
 export function earnedInRewardCurrency(task: TaskRecord): number | null {
   if (!task.reward) return null;
+  if (task.status === 'rejected') return 0;
+  // Same rules as taskEarnings, without its allocations: groupStats calls this for every task.
   const currency = task.reward.currency;
-  return taskEarnings(task).find((m) => m.currency === currency)?.amountMinor ?? 0;
+  let sum = statusClass(task.status) === 'earning' ? task.reward.amountMinor : 0;
+  for (const b of task.bonuses) if (b.currency === currency) sum += b.amountMinor;
+  return sum;
 }
 
 /**
