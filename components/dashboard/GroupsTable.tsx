@@ -80,7 +80,7 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
               {sorted.map((g) => (
                 <tr key={g.key} data-group={g.key}>
                   <th scope="row" class="group-name">
-                    {g.label ?? g.key}
+                    {g.label ?? (g.key.endsWith(':') ? t('dash_group_unknown', t(`platform_${g.key.slice(0, -1)}`)) : g.key)}
                   </th>
                   <td class="num">{formatCount(g.n, locale)}</td>
                   <td class="num">{g.medianTrueRate ? formatRate(g.medianTrueRate, locale) : '—'}</td>
