@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { ROOT } from '../tests/e2e/support/paths';
 import { adapterTimes } from './bench-adapters';
 import { pageLoadCost } from './bench-chromium';
+import { uiTimes } from './bench-ui';
 import { engineThroughput, sensorCosts } from './bench-tracking';
 
 interface Row {
@@ -52,6 +53,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 
 rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoadCost());
 rows.push(...(await (await import('./bench-rates')).benchRates()));
+rows.push(...(await uiTimes()));
 
 const width = Math.max(...rows.map((r) => r.what.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));

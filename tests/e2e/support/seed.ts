@@ -1,0 +1,80 @@
+/**
+ * Seeds the extension's own IndexedDB with a worker's history, generated inside the browser (so
+ * 100,000 tasks never cross the debugging protocol). Deterministic: the same count and `now` give
+ * the same records. Records follow lib/db/records.ts (database version 4); the seeding opens the
+ * database without a version, so the extension must have created it (open any extension page).
+ * Written as a string: bundlers rename helpers inside functions passed to evaluate.
+ */
+const SEED = `async ({ count, now, days }) => {
+  let x = 123456789;
+  const rand = () => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return ((x >>> 0) % 1000000) / 1000000; };
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const platforms = [
+    { id: 'mturk', currency: 'USD', requesters: [['A2P2MT8IK72CVZ', 'Receipt Research Lab'], ['A1XQ9Z7K3PLM0B', 'Image "Tagging" & Co'], ['A3KD8F7H6G5J4L', '画像ラベル研究室'], ['A9ZZ1Y2X3W4V5U', 'Survey Panel Inc.']] },
+    { id: 'prolific', currency: 'GBP', requesters: [[null, 'Dr Ada Example'], [null, 'Université de Lyon — Psychologie'], [null, 'Behavioural Lab UCL']] },
+    { id: 'raterhub', currency: 'USD', requesters: [[null, 'Google RaterHub']] },
+    { id: 'toloka', currency: 'USD', requesters: [[null, 'Toloka Search Relevance']] },
+  ];
+  const titles = ['Transcribe a shopping receipt (~3 min)', 'Label objects in 10 street photos', 'Rate search results for a query', 'Short survey about shopping habits (10 minutes)', 'Classify tweets by sentiment', 'Verify business addresses', 'Écrire une courte description d’image'];
+  const statuses = ['approved', 'approved', 'approved', 'paid', 'paid', 'submitted', 'submitted', 'rejected', 'returned', 'timed-out', 'screened-out', 'accepted'];
+  const tasks = [];
+  const segments = [];
+  const span = days * 86400000;
+  for (let i = 0; i < count; i++) {
+    const p = pick(platforms);
+    const [requesterId, requesterName] = pick(p.requesters);
+    const acceptedAt = Math.floor(now - span + (span * (i + 0.5)) / count);
+    const advertised = pick([60, 120, 180, 300, 600, 900, null]);
+    const ratio = 0.4 + rand() * 2.2;
+    const activeMs = Math.max(5000, Math.round((advertised ?? 240) * 1000 * ratio));
+    const status = i === count - 1 ? 'accepted' : pick(statuses);
+    const ended = status !== 'accepted';
+    const reward = p.id === 'raterhub' ? null : { amountMinor: pick([1, 5, 10, 25, 35, 50, 75, 100, 150, 200, 300]), currency: p.currency };
+    const id = p.id + ':SEED' + String(i).padStart(8, '0');
+    const parts = activeMs > 120000 ? 2 : 1;
+    let at = acceptedAt + 2000;
+    for (let k = 0; k < parts; k++) {
+      const ms = Math.round(activeMs / parts);
+      segments.push({ taskId: id, platform: p.id, start: at, end: at + ms, source: 'measured', excluded: false });
+      at += ms + 20000;
+    }
+    // Time on the platform between tasks: searching and previewing, unpaid.
+    segments.push({ taskId: null, platform: p.id, start: acceptedAt - 45000, end: acceptedAt - 3000, source: 'measured', excluded: false });
+    tasks.push({
+      id, platform: p.id, externalId: 'SEED' + String(i).padStart(8, '0'), groupId: 'G' + (i % 97), requesterId, requesterName,
+      title: pick(titles), reward, advertisedSeconds: advertised, advertisedKind: advertised === null ? null : (p.id === 'raterhub' ? 'aet' : 'estimate'),
+      allottedSeconds: p.id === 'mturk' ? 3600 : null, status, acceptedAt, endedAt: ended ? at : null, activeMs, wallMs: ended ? at - acceptedAt : 0,
+      idleThresholdS: 60, flags: [], completionCode: null, bonuses: i % 53 === 0 && reward ? [{ amountMinor: 25, currency: p.currency, source: 'manual', at: at + 1000 }] : [],
+      updatedAt: at,
+    });
+  }
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('truerate');
+    request.onupgradeneeded = () => request.transaction.abort();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction(['tasks', 'segments'], 'readwrite');
+    const t = tx.objectStore('tasks');
+    const s = tx.objectStore('segments');
+    for (const task of tasks) t.put(task);
+    for (const seg of segments) s.add(seg);
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+  db.close();
+  return { tasks: tasks.length, segments: segments.length };
+}`;
+
+export interface SeedOptions {
+  count: number;
+  /** The history ends here (ms since the epoch); the last task is still open. */
+  now: number;
+  /** Spread over this many days before `now`. */
+  days: number;
+}
+
+/** An expression any extension page can evaluate; it resolves to the counts written. */
+export const seedExpression = (options: SeedOptions) => `(${SEED})(${JSON.stringify(options)})`;
