@@ -12,7 +12,7 @@ import type { TaskRecord } from '@/lib/db/records';
 import { createRowCache } from '@/lib/dashboard/history-rows';
 import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
 import { taskRates } from '@/lib/rates/task-rates';
-import { useSettings } from './use-settings';
+import { useSettings } from '@/components/use-settings';
 import { useTasks } from './use-tasks';
 
 const MINUTE = 60_000;

@@ -8,13 +8,13 @@ import { SurveyLinking } from '@/components/SurveyLinking';
 import { TaskList } from '@/components/TaskList';
 import { TodayPanel } from '@/components/TodayPanel';
 import { send } from '@/components/send';
-import { useSettings } from '@/entrypoints/options/use-settings';
+import { useSettings, type Boot } from '@/components/use-settings';
 import { getDb } from '@/lib/db/database';
 import { loadPopupData, type PopupData } from '@/lib/db/popup-data';
 import { todaySummary } from '@/lib/rates/aggregate';
 import { zoneDays } from '@/lib/rates/zone-days';
 
-const RECENT = 8;
+export const RECENT = 8;
 /** The popup re-reads the database this often, for the live timer. */
 const REFRESH_MS = 1000;
 const DAY_MS = 86_400_000;
@@ -25,15 +25,22 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zone = zoneDays(timeZone);
 
 /** The start of the local day of `now`, less 3 h for a DST change; todaySummary keeps the exact day. */
-function startOfTodayWithMargin(now: number): number {
+export function startOfTodayWithMargin(now: number): number {
   const local = now + zone.offsetAt(now);
   return local - (local % DAY_MS) - zone.offsetAt(now) - 3 * 3_600_000;
 }
 
-export function App() {
-  const { boot } = useSettings();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [now, setNow] = useState(() => Date.now());
+export interface FirstRead {
+  boot?: Boot;
+  data?: PopupData;
+  at: number;
+}
+
+/** `first`: what main.tsx read before the first render, so the popup paints once, with data. */
+export function App({ first }: { first?: FirstRead }) {
+  const { boot } = useSettings(first?.boot);
+  const [state, setState] = useState<State>(first?.data ? { kind: 'ready', data: first.data } : { kind: 'loading' });
+  const [now, setNow] = useState(() => first?.at ?? Date.now());
 
   const refresh = useCallback(() => {
     const at = Date.now();
@@ -48,7 +55,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    refresh();
+    if (!first?.data) refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     return () => clearInterval(timer);
   }, [refresh]);
