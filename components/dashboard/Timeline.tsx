@@ -91,7 +91,8 @@ export function Timeline({ segments, t, locale, busy, onToggle }: Props) {
           return (
             <rect
               key={s.id}
-              class={`tl-segment tl-${s.source}${s.excluded ? ' tl-is-excluded' : ''}`}
+              // Not `tl-${source}`: that class paints the pattern tiles, and CSS would beat the fill below.
+              class={`tl-segment tl-source-${s.source}${s.excluded ? ' tl-is-excluded' : ''}`}
               data-segment-id={s.id}
               x={x(s.start)}
               y="4"

@@ -57,6 +57,9 @@ describe('Chromium: the dashboard', () => {
     await page.getByRole('button', { name: /^Exclude / }).first().click();
     await expect.poll(() => activeMsOf(page, task.id)).toBeLessThan(before);
     await expect.poll(async () => Number(await active.getAttribute('data-active-ms'))).toBeLessThan(before);
+    // The timeline paints the excluded segment hatched, not as counted time.
+    await expect.poll(() => page.locator('rect.tl-is-excluded').first().evaluate((el) => getComputedStyle(el).fill)).toContain('-excluded');
+    await page.locator('.detail-active').scrollIntoViewIfNeeded();
     await shoot(page, 'task-en');
     await page.getByRole('button', { name: /^Undo/ }).first().click();
     await expect.poll(() => activeMsOf(page, task.id)).toBe(before);
