@@ -3,6 +3,7 @@ import { readBoot } from '@/components/use-settings';
 import { getDb } from '@/lib/db/database';
 import { loadPopupData } from '@/lib/db/popup-data';
 import { App, RECENT, startOfTodayWithMargin } from './App';
+import '@/components/theme.css';
 import './style.css';
 
 // Splits the popup's start-up in the benchmark: code loaded and evaluated by here, data after.

@@ -1,39 +1,18 @@
 import type { GroupBy } from '../rates/types';
+import { civilFromDays, zoneDays } from '../rates/zone-days';
 
 export const PERIODS = ['7d', '30d', '12m', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
 
 const DAY_MS = 86_400_000;
 
-/** Wall-clock parts of an instant in a time zone (the zone is injected: lib/ reads no clock). */
-function partsIn(epochMs: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
-}
-
-/** Offset of the zone from UTC at that instant, in ms (positive east of Greenwich). */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const p = partsIn(epochMs, timeZone);
-  const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s);
-  return asUtc - (epochMs - (epochMs % 1000));
-}
-
 /** The instant of local midnight (in the zone) of the calendar date y-m-d; m may overflow (Date.UTC rules). */
 function localMidnight(y: number, m: number, d: number, timeZone: string): number {
+  const zone = zoneDays(timeZone);
   const guess = Date.UTC(y, m - 1, d);
   // Two passes: the offset at the guess may differ from the offset at the answer across a DST change.
-  const first = guess - offsetAt(guess, timeZone);
-  return guess - offsetAt(first, timeZone);
+  const first = guess - zone.offsetAt(guess);
+  return guess - zone.offsetAt(first);
 }
 
 /**
@@ -42,7 +21,7 @@ function localMidnight(y: number, m: number, d: number, timeZone: string): numbe
  */
 export function periodStart(period: Period, now: number, timeZone: string): number | null {
   if (period === 'all') return null;
-  const today = partsIn(now, timeZone);
+  const today = civilFromDays(zoneDays(timeZone).dayOf(now));
   if (period === '7d') return localMidnight(today.y, today.m, today.d - 6, timeZone);
   if (period === '30d') return localMidnight(today.y, today.m, today.d - 29, timeZone);
   return localMidnight(today.y, today.m - 12, today.d + 1, timeZone);
