@@ -240,8 +240,12 @@ function sign(s: EngineState, out: StepResult, tabId: number | null, at: number,
     if (sure && at > open.sureEnd) s.open = { ...open, sureEnd: at };
     return; // already counted (a duplicated or late pulse)
   }
-  // Never count before the latest instant already recorded: pulses arriving late, or a clock set back.
-  if (at < s.highWater && !(open && sameWork && at > open.end)) return;
+  // Never count before the latest instant already recorded: pulses arriving late, or a clock set
+  // back. A late sign may still extend the open segment of the same work (that stretch was counted
+  // by nothing else), but never open a new one back there: fast-check found a manual timer whose
+  // late pulse, past the threshold, opened a segment behind time already seen.
+  const extendsOpen = open !== null && sameWork && at > open.end && at - open.end <= open.thresholdMs;
+  if (at < s.highWater && !extendsOpen) return;
   if (open && sameWork && at - open.end <= open.thresholdMs) {
     s.open = { ...open, end: at, sureEnd: sure ? at : open.sureEnd, tabId: who.tabId, byTicks: who.byTicks };
     return;

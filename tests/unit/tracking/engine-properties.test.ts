@@ -71,6 +71,22 @@ describe('attention engine: properties', () => {
     );
   });
 
+  it('a late pulse under a manual timer, past the threshold, opens nothing behind time already seen (found by fast-check)', () => {
+    const T = 1_795_000_000_000;
+    const events = [
+      { type: 'manual-start', at: T + 108_034, taskId: 'M', thresholdMs: 60_000 },
+      { type: 'window-focus', at: T + 141_528, windowId: 1 },
+      { type: 'tab-activated', at: T + 204_865, tabId: 1, windowId: 1 },
+      { type: 'tab-page', at: T + 307_244, tabId: 2, windowId: 1, platform: 'mturk', taskId: null, thresholdMs: 15_000 },
+      // The clock went back: this pulse says 291,652 after 307,244 was seen.
+      { type: 'pulse', at: T + 291_652, tabId: 2, input: T + 290_152, media: false, focusInFrame: false, visible: true },
+    ] as const satisfies readonly EngineEvent[];
+    const { state, segments } = replay(initialState(), events, DEFAULT_CONFIG);
+    // The late sign is refused: the open segment is still the one the tab click opened.
+    expect(state.open?.start).toBe(T + 204_865);
+    expect(segments).toEqual([]);
+  });
+
   it('a segment never starts before the latest instant already seen', () => {
     fc.assert(
       fc.property(dayArb, (events) => {
