@@ -32,7 +32,7 @@ function saveText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-function EvidenceText({ label, text, fileName, t }: { label: string; text: string; fileName: string; t: Translate }) {
+export function EvidenceText({ label, text, fileName, t }: { label: string; text: string; fileName: string; t: Translate }) {
   const id = useId();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {

@@ -1,11 +1,14 @@
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/translate';
 import type { TaskRecord } from '@/lib/db/records';
 import type { Settings } from '@/lib/settings';
+import { groupEvidenceSummary } from '@/lib/rates/group-evidence';
 import { groupStats } from '@/lib/rates/group-stats';
 import type { GroupStats } from '@/lib/rates/types';
 import { sortGroups, type GroupSort, type GroupSortKey } from '@/lib/dashboard/group-sort';
 import { EmptyState } from './EmptyState';
+import { EvidenceText } from './EvidencePanel';
 import { formatCount, formatRate, formatRatio, formatRatioInterval } from './format-rate';
 
 interface Props {
@@ -23,6 +26,7 @@ interface Props {
 export function GroupsTable({ tasks, settings, locale, t }: Props) {
   const [by, setBy] = useState<'requester' | 'group'>('requester');
   const [sort, setSort] = useState<GroupSort>({ key: 'n', direction: 'descending' });
+  const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
   const stats = useMemo(() => groupStats(tasks, by, settings), [tasks, by, settings]);
   const sorted = useMemo(() => sortGroups(stats, sort, locale), [stats, sort, locale]);
 
@@ -74,30 +78,54 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
                     </button>
                   </th>
                 ))}
+                <th scope="col">{t('dash_col_evidence')}</th>
               </tr>
             </thead>
             <tbody>
-              {sorted.map((g) => (
-                <tr key={g.key} data-group={g.key}>
-                  <th scope="row" class="group-name">
-                    {g.label ?? (g.key.endsWith(':') ? t('dash_group_unknown', t(`platform_${g.key.slice(0, -1)}`)) : g.key)}
-                  </th>
-                  <td class="num">{formatCount(g.n, locale)}</td>
-                  <td class="num">{g.medianTrueRate ? formatRate(g.medianTrueRate, locale) : '—'}</td>
-                  <td class="num">{g.ratio ? formatRatioInterval(g.ratio, locale) : '—'}</td>
-                  <td>
-                    {g.flags.length === 0 ? null : (
-                      <ul class="flag-texts">
-                        {g.flags.map((flag) => (
-                          <li key={flag} class={`badge badge-${flag}`}>
-                            {flagText(g, flag)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {sorted.map((g) => {
+                const name = g.label ?? (g.key.endsWith(':') ? t('dash_group_unknown', t(`platform_${g.key.slice(0, -1)}`)) : g.key);
+                const open = evidenceFor === g.key;
+                return (
+                  <Fragment key={g.key}>
+                    <tr data-group={g.key}>
+                      <th scope="row" class="group-name">
+                        {name}
+                      </th>
+                      <td class="num">{formatCount(g.n, locale)}</td>
+                      <td class="num">{g.medianTrueRate ? formatRate(g.medianTrueRate, locale) : '—'}</td>
+                      <td class="num">{g.ratio ? formatRatioInterval(g.ratio, locale) : '—'}</td>
+                      <td>
+                        {g.flags.length === 0 ? null : (
+                          <ul class="flag-texts">
+                            {g.flags.map((flag) => (
+                              <li key={flag} class={`badge badge-${flag}`}>
+                                {flagText(g, flag)}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td>
+                        <button type="button" aria-expanded={open} aria-label={t('dash_group_evidence_for', name)} onClick={() => setEvidenceFor(open ? null : g.key)}>
+                          {t('dash_group_evidence')}
+                        </button>
+                      </td>
+                    </tr>
+                    {open ? (
+                      <tr class="group-evidence">
+                        <td colSpan={6}>
+                          <EvidenceText
+                            label={t('dash_group_evidence_for', name)}
+                            text={groupEvidenceSummary(g, by, tasks, settings, t, locale)}
+                            fileName={`truerate-evidence-${g.key.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100)}.txt`}
+                            t={t}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </div>

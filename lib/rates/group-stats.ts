@@ -38,13 +38,18 @@ interface Gather {
  *   'below-minimum' when the median true rate is below the worker's minimum for that currency.
  * Never a bare verdict: callers show n and the interval with the flag. Sorted by key.
  */
+/** "platform:requesterId" or "platform:groupId"; null when the task has no such id. */
+export function groupKeyOf(task: TaskRecord, by: 'requester' | 'group'): string | null {
+  const id = by === 'requester' ? task.requesterId : task.groupId;
+  return id === null || id === '' ? null : `${task.platform}:${id}`;
+}
+
 export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'group', settings: Settings): GroupStats[] {
   const groups = new Map<string, Gather>();
   for (const task of tasks) {
     if (!isFinished(task.status)) continue;
-    const id = by === 'requester' ? task.requesterId : task.groupId;
-    if (id === null || id === '') continue;
-    const key = `${task.platform}:${id}`;
+    const key = groupKeyOf(task, by);
+    if (key === null) continue;
     let g = groups.get(key);
     if (!g) {
       g = { key, label: null, labelAt: -1, n: 0, perCurrency: new Map(), rates: new Map(), ratios: [] };

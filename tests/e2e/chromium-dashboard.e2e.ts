@@ -67,6 +67,11 @@ describe('Chromium: the dashboard', () => {
 
     await page.goto(suite.chrome.extensionUrl('options.html#requesters'));
     await page.locator('table').first().waitFor();
+    // Evidence for a requester: n, the interval, and one line per finished task.
+    await page.getByRole('button', { name: /^Evidence for / }).first().click();
+    const evidence = await page.locator('.group-evidence textarea').inputValue();
+    expect(evidence).toMatch(/Finished tasks: \d+/);
+    expect(evidence).toMatch(/which holds the true median with probability \d+/);
     await shoot(page, 'requesters-en');
 
     await page.evaluate(`chrome.storage.local.set({ settings: { idleThresholdS: 60, idleThresholdByPlatform: {}, language: 'fr' } })`);

@@ -1,0 +1,73 @@
+import type { TaskRecord } from '../db/records';
+import { formatDuration } from '../format';
+import { formatRate } from '../format-rate';
+import type { Translate } from '../i18n/translate';
+import type { Settings } from '../settings';
+import { groupKeyOf } from './group-stats';
+import { isFinished } from './status-class';
+import { advertisedMsOf, taskRates } from './task-rates';
+import type { GroupStats } from './types';
+
+/** At most this many task lines: enough to show the pattern, short enough to paste in a message. */
+const MAX_LINES = 200;
+
+/**
+ * Plain text the worker can copy or save about a requester or task group (issue #5, "evidence for
+ * fair pay"): who, over how many finished tasks, the median of time taken / time advertised with
+ * its exact 90 % interval and true coverage, the median true rate, the worker's minimum, how time
+ * is counted, then one line per task (newest first). Never a bare verdict: n and the interval are
+ * always in it. Page text (names, titles) is copied as is: plain text, never HTML.
+ */
+export function groupEvidenceSummary(
+  stats: GroupStats,
+  by: 'requester' | 'group',
+  tasks: readonly TaskRecord[],
+  settings: Settings,
+  t: Translate,
+  locale: string,
+  timeZone?: string,
+): string {
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const date = new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const mine = tasks
+    .filter((task) => isFinished(task.status) && groupKeyOf(task, by) === stats.key)
+    .sort((a, b) => b.acceptedAt - a.acceptedAt);
+  const [platform = '', ...rest] = stats.key.split(':');
+  const unknown = t('evidence_unknown');
+
+  const lines = [t(by === 'requester' ? 'evidence_group_title_requester' : 'evidence_group_title_group'), ''];
+  lines.push(t(by === 'requester' ? 'evidence_group_requester' : 'evidence_group_group', [stats.label ?? unknown, rest.join(':')]));
+  lines.push(t('evidence_platform', t(`platform_${platform}`)));
+  lines.push(t('evidence_group_n', number.format(stats.n)));
+  if (stats.ratio) {
+    const r = stats.ratio;
+    lines.push(
+      t('evidence_group_ratio', [number.format(r.median), number.format(r.low), number.format(r.high), percent.format(r.coverage), number.format(r.n)]),
+    );
+  } else {
+    lines.push(t('evidence_group_no_ratio'));
+  }
+  lines.push(t('evidence_group_rate', stats.medianTrueRate ? formatRate(stats.medianTrueRate, locale) : unknown));
+  const currency = stats.medianTrueRate?.currency;
+  const minimum = currency ? settings.minHourlyMinor[currency] : undefined;
+  if (currency && minimum !== undefined) lines.push(t('evidence_minimum', formatRate({ minorPerHour: minimum, currency }, locale)));
+  lines.push(t('evidence_how', String(settings.idleThresholdS)), '', t('evidence_group_tasks'));
+  for (const task of mine.slice(0, MAX_LINES)) {
+    const rates = taskRates(task, settings);
+    const advertised = advertisedMsOf(task);
+    lines.push(
+      t('evidence_group_task_line', [
+        date.format(task.acceptedAt),
+        task.title ?? t('evidence_untitled'),
+        advertised === null ? unknown : formatDuration(advertised),
+        formatDuration(rates.countedMs),
+        rates.trueRate ? formatRate(rates.trueRate, locale) : unknown,
+        t(`status_${task.status.replace(/-/g, '_')}`),
+      ]),
+    );
+  }
+  if (mine.length > MAX_LINES) lines.push(t('evidence_group_more', number.format(mine.length - MAX_LINES)));
+  return lines.join('\n');
+}
