@@ -3,6 +3,7 @@ import type { SegmentRecord, TaskRecord } from '@/lib/db/records';
 import type { Translate } from '@/lib/i18n/translate';
 import { bonusRequestMessage, evidenceSummary } from '@/lib/rates/evidence';
 import type { Settings } from '@/lib/settings';
+import { saveFile } from '../options/save-file';
 
 interface Props {
   task: TaskRecord;
@@ -18,18 +19,6 @@ interface Props {
 export function evidenceFileName(task: TaskRecord): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
   return `truerate-evidence-${safe(task.platform)}-${safe(task.externalId)}.txt`;
-}
-
-function saveText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; the URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function EvidenceText({ label, text, fileName, t }: { label: string; text: string; fileName: string; t: Translate }) {
@@ -51,7 +40,7 @@ export function EvidenceText({ label, text, fileName, t }: { label: string; text
         <button type="button" onClick={copy}>
           {t('detail_copy')}
         </button>
-        <button type="button" onClick={() => saveText(text, fileName)}>
+        <button type="button" onClick={() => saveFile([text], fileName, 'text/plain;charset=utf-8')}>
           {t('detail_save_text')}
         </button>
         <span class="hint" role="status">

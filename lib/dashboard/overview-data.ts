@@ -1,19 +1,9 @@
 import { hourlyRate } from '../rates/hourly-rate';
-import type { CurrencySummary, GroupSummary, HourlyRate } from '../rates/types';
+import type { CurrencySummary, GroupSummary } from '../rates/types';
 import type { HistoryRow } from './history-rows';
 
-/** One currency's totals over the whole period (a card of the overview). */
-export interface CurrencyTotals {
-  currency: string;
-  earnedMinor: number;
-  pendingMinor: number;
-  tasks: number;
-  taskMs: number;
-  overheadMs: number;
-  unpaidMs: number;
-  trueRate: HourlyRate | null;
-  allInRate: HourlyRate | null;
-}
+/** One currency's totals over the whole period (a card of the overview): a summary of the whole period. */
+export type CurrencyTotals = CurrencySummary;
 
 /**
  * Period totals per currency from the per-bucket summaries: integer sums within one currency, and
