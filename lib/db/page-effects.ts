@@ -67,13 +67,14 @@ export async function applyPageEffects(
       const task = await db.tasks.get(taskId(page.platform, line.externalId));
       if (to && task) await move(task, to, line.reward);
     }
-    if ((page.kind === 'submitted' || page.kind === 'returned') && previousTaskId) {
-      const task = await db.tasks.get(previousTaskId);
-      if (task && task.platform === page.platform) await move(task, page.kind, undefined, page.completionCode);
-    } else if (page.kind === 'returned' && page.groupId) {
-      // The page names only the study: its open task, if TrueRate has one, is the one returned.
+    if (page.kind === 'returned' && page.groupId) {
+      // The page names only the study: its open task, if TrueRate has one, is the one returned;
+      // never the task the tab showed before, which may belong to another study.
       const open = await db.tasks.where('groupId').equals(page.groupId).filter((t) => t.platform === page.platform && t.status === 'accepted').toArray();
       for (const task of open) await move(task, 'returned');
+    } else if ((page.kind === 'submitted' || page.kind === 'returned') && previousTaskId) {
+      const task = await db.tasks.get(previousTaskId);
+      if (task && task.platform === page.platform) await move(task, page.kind, undefined, page.completionCode);
     }
   });
   return effects;

@@ -28,7 +28,8 @@ describe('page effects', () => {
     const mine = { ...acceptedTask('prolific:aaaaaaaaaaaaaaaaaaaaaaa1', 'prolific', 'aaaaaaaaaaaaaaaaaaaaaaa1', T, 60), groupId: '6750b2c4d6e8f0a1b3c5d7e9' };
     const other = { ...acceptedTask('prolific:aaaaaaaaaaaaaaaaaaaaaaa2', 'prolific', 'aaaaaaaaaaaaaaaaaaaaaaa2', T, 60), groupId: '6750b2c4d6e8f0a1b3c5d7ff' };
     await db.tasks.bulkAdd([mine, other]);
-    const effects = await applyPageEffects(db, page, T + 90_000, null);
+    // The tab showed the other study's task before: that one is not the one returned.
+    const effects = await applyPageEffects(db, page, T + 90_000, other.id);
     expect(effects.ended).toEqual([mine.id]);
     expect(await db.tasks.get(mine.id)).toMatchObject({ status: 'returned', endedAt: T + 90_000, wallMs: 90_000 });
     expect((await db.tasks.get(other.id))?.status).toBe('accepted');
