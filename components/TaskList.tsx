@@ -34,7 +34,8 @@ export function TaskList({ tasks, locale, t, settings }: Props) {
               <span class="task-active" data-active-ms={task.activeMs}>
                 {t('activeSoFar', formatDuration(task.activeMs))}
               </span>
-              {rates.trueRate ? <span class="task-rate">{formatRate(rates.trueRate, locale)}</span> : null}
+              {/* An open task's rate is meaningless (a few seconds in, $0.35 reads as $400/h). */}
+              {rates.trueRate && task.endedAt !== null ? <span class="task-rate">{formatRate(rates.trueRate, locale)}</span> : null}
               <time dateTime={new Date(task.acceptedAt).toISOString()}>
                 {formatDateTime(task.acceptedAt, locale)}
               </time>
