@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentMessage } from '@/lib/messages';
 import { platformMatchPatterns, platformOfUrl } from '@/lib/platforms/hosts';
 import { readPage } from '@/lib/platforms';
-import { pageActionOf } from '@/lib/platforms/page-actions';
+import { PAGE_ACTION_EVENTS, pageActionOf } from '@/lib/platforms/page-actions';
 import { SINGLE_PAGE_APPS } from '@/lib/platforms/spa';
 
 /** Single-page apps are re-read on DOM changes at most this often (issue #4: never faster than 1/s). */
@@ -47,8 +47,7 @@ export default defineContentScript({
         // A status page writes the state back later if this message is lost.
       });
     };
-    ctx.addEventListener(document, 'submit', onAction, { capture: true });
-    ctx.addEventListener(document, 'click', onAction, { capture: true });
+    for (const type of PAGE_ACTION_EVENTS[platform] ?? []) ctx.addEventListener(document, type, onAction, { capture: true });
 
     if (SINGLE_PAGE_APPS.has(platform)) {
       ctx.addEventListener(window, 'wxt:locationchange', report);

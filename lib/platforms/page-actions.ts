@@ -18,6 +18,16 @@ export interface PageAction {
   externalId: string;
 }
 
+/**
+ * Which events can end a task on each platform: the page reader listens to these only, so a click
+ * on Prolific, Clickworker or Appen costs nothing (content scripts run on every platform page).
+ */
+export const PAGE_ACTION_EVENTS: Readonly<Partial<Record<PlatformId, readonly ('submit' | 'click')[]>>> = {
+  mturk: ['submit'],
+  raterhub: ['click'],
+  toloka: ['click'],
+};
+
 export function pageActionOf(platform: PlatformId, url: URL, eventType: 'submit' | 'click', target: Element): PageAction | null {
   const ids = idsFromUrl(platform, url);
   const externalId = ids.externalId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageActionOf } from '@/lib/platforms/page-actions';
+import { PAGE_ACTION_EVENTS, pageActionOf } from '@/lib/platforms/page-actions';
 import { platformOfUrl, type PlatformId } from '@/lib/platforms/hosts';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 
@@ -62,5 +62,23 @@ describe('end-of-task controls on the platforms’ own pages', () => {
     const stray = document.createElement('button');
     stray.textContent = 'Submit';
     expect(pageActionOf(platform, fixture.url, 'click', stray)).toBeNull();
+  });
+
+  it('every event that ends a task on a fixture is one the page reader listens to on that platform', () => {
+    const seen: string[] = [];
+    for (const fixture of ['mturk', 'raterhub', 'toloka', 'prolific', 'clickworker', 'appen', 'uhrs'].flatMap(fixturesOf)) {
+      const platform = platformOfUrl(fixture.url.href);
+      if (!platform) continue;
+      const doc = documentOf(fixture);
+      for (const el of doc.querySelectorAll('form, button, input[type="submit"]')) {
+        for (const type of ['submit', 'click'] as const) {
+          if (!pageActionOf(platform, fixture.url, type, el)) continue;
+          seen.push(`${platform}:${type}`);
+          expect(PAGE_ACTION_EVENTS[platform] ?? []).toContain(type);
+        }
+      }
+    }
+    // Each listened event is used by some fixture: no listener is registered for nothing.
+    expect(new Set(seen)).toEqual(new Set(Object.entries(PAGE_ACTION_EVENTS).flatMap(([p, types]) => (types ?? []).map((t) => `${p}:${t}`))));
   });
 });
