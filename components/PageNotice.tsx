@@ -7,6 +7,18 @@ interface Props {
 }
 
 /**
+ * An adapter names what it could not read by its own technical name (`requesterName`, `cc`): the
+ * worker reads words instead, and a name without words yet still shows as itself.
+ */
+export const missingKey = (name: string) => `missing_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+
+export function missingLabel(name: string, t: Props['t']): string {
+  const key = missingKey(name);
+  const label = t(key);
+  return label === key ? name : label;
+}
+
+/**
  * Fail soft and say so (issue #4): when the page in the active tab is a platform page TrueRate
  * could not fully read (the site changed), tell the worker instead of silently recording nothing.
  */
@@ -24,7 +36,7 @@ export function PageNotice({ t }: Props) {
   if (!note) return null;
   return (
     <p class="notice" role="status">
-      {t('pageNotRecognised', [t(`platform_${note.platform}`), note.missing.join(', ')])}
+      {t('pageNotRecognised', [t(`platform_${note.platform}`), note.missing.map((name) => missingLabel(name, t)).join(', ')])}
     </p>
   );
 }
