@@ -9,6 +9,7 @@ import type { GroupStats } from '@/lib/rates/types';
 import { sortGroups, type GroupSort, type GroupSortKey } from '@/lib/dashboard/group-sort';
 import { EmptyState } from './EmptyState';
 import { EvidenceText } from './EvidencePanel';
+import { SortHeader, type SortColumn } from './SortHeader';
 import { formatCount, formatRate, formatRatio, formatRatioInterval } from './format-rate';
 
 interface Props {
@@ -30,15 +31,13 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
   const stats = useMemo(() => groupStats(tasks, by, settings), [tasks, by, settings]);
   const sorted = useMemo(() => sortGroups(stats, sort, locale), [stats, sort, locale]);
 
-  const columns: { key: GroupSortKey; label: string; numeric?: boolean; first: GroupSort['direction'] }[] = [
+  const columns: SortColumn<GroupSortKey>[] = [
     { key: 'name', label: by === 'requester' ? t('dash_col_requester') : t('dash_col_group'), first: 'ascending' },
     { key: 'n', label: t('dash_col_n'), numeric: true, first: 'descending' },
     { key: 'trueRate', label: t('dash_col_median_rate'), numeric: true, first: 'descending' },
     { key: 'ratio', label: t('dash_col_ratio'), numeric: true, first: 'descending' },
     { key: 'flags', label: t('dash_col_flags'), first: 'descending' },
   ];
-  const sortBy = (key: GroupSortKey, first: GroupSort['direction']) =>
-    setSort(sort.key === key ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: first });
 
   const flagText = (g: GroupStats, flag: GroupStats['flags'][number]) =>
     flag === 'longer-than-advertised' && g.ratio
@@ -69,14 +68,7 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
             <thead>
               <tr>
                 {columns.map((c) => (
-                  <th key={c.key} scope="col" class={c.numeric ? 'num' : ''} aria-sort={sort.key === c.key ? sort.direction : 'none'}>
-                    <button type="button" class="sort-button" data-sort={c.key} onClick={() => sortBy(c.key, c.first)}>
-                      {c.label}
-                      <span class="sort-mark" aria-hidden="true">
-                        {sort.key === c.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                      </span>
-                    </button>
-                  </th>
+                  <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
                 ))}
                 <th scope="col">{t('dash_col_evidence')}</th>
               </tr>

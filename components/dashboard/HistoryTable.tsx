@@ -4,6 +4,7 @@ import type { HistoryRow } from '@/lib/dashboard/history-rows';
 import type { HistorySort } from '@/lib/dashboard/history-query';
 import { rowsPerPage, scrollToRow, virtualWindow } from '@/lib/dashboard/virtual-window';
 import { historyColumns } from './history-columns';
+import { SortHeader } from './SortHeader';
 
 interface Props {
   rows: HistoryRow[];
@@ -102,11 +103,6 @@ export function HistoryTable({ rows, sort, onSort, onOpen, locale, t, viewportHe
     }
   };
 
-  const sortBy = (key: HistorySort['key'], first: HistorySort['direction']) => {
-    if (sort.key === key) onSort({ key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' });
-    else onSort({ key, direction: first });
-  };
-
   const visible = rows.slice(win.start, win.end);
   // "Interactive" for the benchmark (scripts/bench-ui.ts): the first rows the worker can act on.
   const shownRows = visible.length > 0;
@@ -128,19 +124,7 @@ export function HistoryTable({ rows, sort, onSort, onOpen, locale, t, viewportHe
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                class={c.numeric ? 'num' : ''}
-                aria-sort={sort.key === c.key ? sort.direction : 'none'}
-              >
-                <button type="button" class="sort-button" data-sort={c.key} onClick={() => sortBy(c.key, c.first)}>
-                  {c.label}
-                  <span class="sort-mark" aria-hidden="true">
-                    {sort.key === c.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </th>
+              <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} />
             ))}
           </tr>
         </thead>
