@@ -12,23 +12,18 @@ import { useSettings, type Boot } from '@/components/use-settings';
 import { getDb } from '@/lib/db/database';
 import { loadPopupData, type PopupData } from '@/lib/db/popup-data';
 import { todaySummary } from '@/lib/rates/aggregate';
-import { zoneDays } from '@/lib/rates/zone-days';
+import { startOfDay } from '@/lib/dashboard/period';
 
 export const RECENT = 8;
 /** The popup re-reads the database this often, for the live timer. */
 const REFRESH_MS = 1000;
-const DAY_MS = 86_400_000;
 
 type State = { kind: 'loading' } | { kind: 'ready'; data: PopupData } | { kind: 'error'; message: string };
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const zone = zoneDays(timeZone);
 
-/** The start of the local day of `now`, less 3 h for a DST change; todaySummary keeps the exact day. */
-export function startOfTodayWithMargin(now: number): number {
-  const local = now + zone.offsetAt(now);
-  return local - (local % DAY_MS) - zone.offsetAt(now) - 3 * 3_600_000;
-}
+/** Today's rows start at local midnight; todaySummary keeps exactly the day of `now`. */
+export const startOfToday = (now: number) => startOfDay(now, timeZone);
 
 export interface FirstRead {
   boot?: Boot;
@@ -44,7 +39,7 @@ export function App({ first }: { first?: FirstRead }) {
 
   const refresh = useCallback(() => {
     const at = Date.now();
-    loadPopupData(getDb(), RECENT, startOfTodayWithMargin(at)).then(
+    loadPopupData(getDb(), RECENT, startOfToday(at)).then(
       (data) => {
         setState({ kind: 'ready', data });
         setNow(at);

@@ -15,6 +15,12 @@ function localMidnight(y: number, m: number, d: number, timeZone: string): numbe
   return guess - zone.offsetAt(first);
 }
 
+/** Local midnight (in the zone) of the day of `now`: where "today" starts. */
+export function startOfDay(now: number, timeZone: string): number {
+  const today = civilFromDays(zoneDays(timeZone).dayOf(now));
+  return localMidnight(today.y, today.m, today.d, timeZone);
+}
+
 /**
  * Where a period starts: local midnight 6 days before today (7 calendar days including today),
  * 29 days before, the same day 12 months ago; null for "all".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketFor, dateRange, periodStart } from '@/lib/dashboard/period';
+import { bucketFor, dateRange, periodStart, startOfDay } from '@/lib/dashboard/period';
 import { hashOf, parseHash } from '@/lib/dashboard/route';
 
 describe('periodStart', () => {
@@ -24,6 +24,17 @@ describe('periodStart', () => {
     // Paris went from UTC+2 to UTC+1 on 25 Oct 2026: midnight of 20 Oct is 22:00 UTC the day before.
     const afterChange = Date.UTC(2026, 9, 26, 12);
     expect(periodStart('7d', afterChange, 'Europe/Paris')).toBe(Date.UTC(2026, 9, 19, 22));
+  });
+});
+
+describe('startOfDay', () => {
+  it('is local midnight of the day of now, in the zone, across a DST change', () => {
+    expect(startOfDay(Date.UTC(2026, 10, 28, 10), 'Europe/Paris')).toBe(Date.UTC(2026, 10, 27, 23));
+    // 23:30 UTC on the 28th is already the 29th in Paris.
+    expect(startOfDay(Date.UTC(2026, 10, 28, 23, 30), 'Europe/Paris')).toBe(Date.UTC(2026, 10, 28, 23));
+    // 29 March 2026: Paris moves from UTC+1 to UTC+2 at 01:00 UTC; midnight was still UTC+1.
+    expect(startOfDay(Date.UTC(2026, 2, 29, 12), 'Europe/Paris')).toBe(Date.UTC(2026, 2, 28, 23));
+    expect(startOfDay(Date.UTC(2026, 10, 28, 3), 'America/New_York')).toBe(Date.UTC(2026, 10, 27, 5));
   });
 });
 
