@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { decimalToMinor, type Money } from '@/lib/rates/money';
+import { decimalToMinor, type Money } from '@/lib/model/money';
 
 interface Props {
   running: boolean;

@@ -1,5 +1,5 @@
 import { FlagBadges } from '@/components/dashboard/FlagBadges';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import { formatRate } from '@/lib/format-rate';
 import type { Translate } from '@/lib/i18n/translate';

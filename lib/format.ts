@@ -1,5 +1,5 @@
-import type { Money } from './rates/money';
-import { currencyExponent } from './rates/money';
+import type { Money } from './model/money';
+import { currencyExponent } from './model/money';
 
 /** Money in the worker's locale, from integer minor units (division only at display time). */
 export function formatMoney(money: Money, locale: string): string {

@@ -1,7 +1,7 @@
 import type { TrueRateDb } from './db/database';
-import { taskId as taskIdOf } from './db/task-from-page';
-import { applyPageEffects } from './db/page-effects';
-import { recordPage } from './db/tasks';
+import { taskId as taskIdOf } from './model/task';
+import { applyPageEffects } from './ledger/page-effects';
+import { recordPage } from './ledger/record-page';
 import {
   contentMessageSchema,
   extensionPageMessageSchema,
@@ -11,13 +11,13 @@ import {
   type Reply,
 } from './messages';
 import { idsFromUrl, pageAgreesWithUrl } from './platforms';
-import type { PlatformId } from './platforms/hosts';
+import type { PlatformId } from './model/platform-id';
 import type { PageInfo } from './platforms/page-info';
 import { SINGLE_PAGE_APPS } from './platforms/spa';
 import { classifySender, type SenderLike, type Self } from './sender-check';
 import { platformOn, thresholdFor, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
-import { answerGap, endTask, manualTask } from './tracking/manual';
+import { answerGap, endTask, manualTask } from './ledger/manual';
 
 export interface HandlerDeps {
   db: TrueRateDb;

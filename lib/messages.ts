@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { PageWriteResult } from './db/tasks';
-import type { TaskRecord } from './db/records';
+import type { PageWriteResult } from './ledger/record-page';
+import type { TaskRecord } from './model/records';
 import { pageInfoSchema } from './platforms/page-info-schema';
 
 /**

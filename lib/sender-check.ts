@@ -1,4 +1,5 @@
-import { PLATFORM_IDS, TASK_FRAME_HOSTS, platformOfUrl, type PlatformId } from './platforms/hosts';
+import { TASK_FRAME_HOSTS, platformOfUrl } from './platforms/hosts';
+import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
 
 /** The part of runtime.MessageSender the check reads (Chrome and Firefox both fill these). */
 export interface SenderLike {

@@ -1,5 +1,5 @@
-import { PLATFORM_IDS, type PlatformId } from './platforms/hosts';
-import { currencyExponent, decimalToMinor } from './rates/money';
+import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
+import { currencyExponent, decimalToMinor } from './model/money';
 import { flagThresholdsSchema, settingsSchema, type Language, type Settings } from './settings';
 
 /**

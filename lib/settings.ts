@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORM_IDS, type PlatformId } from './platforms/hosts';
+import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
 
 /**
  * The worker's settings, kept in browser.storage.local under "settings". Fields added after the

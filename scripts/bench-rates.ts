@@ -4,8 +4,8 @@
  * the same tasks, and what one task and one segment weigh when stored (JSON length of a typical
  * record, as an estimate of its structured-clone size in IndexedDB).
  */
-import type { SegmentRecord, TaskRecord } from '../lib/db/records';
-import { PLATFORM_IDS } from '../lib/platforms/hosts';
+import type { SegmentRecord, TaskRecord } from '../lib/model/records';
+import { PLATFORM_IDS } from '../lib/model/platform-id';
 import { summarize } from '../lib/rates/aggregate';
 import { groupStats } from '../lib/rates/group-stats';
 import { DEFAULT_SETTINGS } from '../lib/settings';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/translate';
-import { decimalToMinor, isCurrencyCode } from '@/lib/rates/money';
+import { decimalToMinor, isCurrencyCode } from '@/lib/model/money';
 
 /** Forms of the task detail view; lib/db/task-edits validates again, these catch typing slips early. */
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import type { SegmentRecord, TaskRecord } from '@/lib/db/records';
+import type { SegmentRecord, TaskRecord } from '@/lib/model/records';
 import type { Translate } from '@/lib/i18n/translate';
 import { bonusRequestMessage, evidenceSummary } from '@/lib/rates/evidence';
 import type { Settings } from '@/lib/settings';

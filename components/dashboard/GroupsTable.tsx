@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/translate';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import type { Settings } from '@/lib/settings';
 import { groupEvidenceSummary } from '@/lib/rates/group-evidence';
 import { groupStats } from '@/lib/rates/group-stats';

@@ -1,6 +1,6 @@
 import type { Translate } from '@/lib/i18n/translate';
 import type { HistoryFilter } from '@/lib/dashboard/history-query';
-import { TASK_STATUSES, type TaskStatus } from '@/lib/db/records';
+import { TASK_STATUSES, type TaskStatus } from '@/lib/model/records';
 import { TASK_FLAGS, type TaskFlag } from '@/lib/rates/types';
 import { FLAG_KEYS } from './FlagBadges';
 

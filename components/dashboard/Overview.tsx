@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/translate';
 import type { TrueRateDb } from '@/lib/db/database';
 import { loadOverhead } from '@/lib/db/dashboard-data';
-import type { SegmentRecord } from '@/lib/db/records';
+import type { SegmentRecord } from '@/lib/model/records';
 import type { HistoryRow } from '@/lib/dashboard/history-rows';
 import {
   currenciesOf,

@@ -10,7 +10,7 @@ import {
   setStatus,
   undo,
   type EditResult,
-} from '@/lib/db/task-edits';
+} from '@/lib/ledger/task-edits';
 import { loadTaskDetail, type TaskDetailData } from '@/lib/db/task-edits-view';
 import type { Translate } from '@/lib/i18n/translate';
 import { taskRates } from '@/lib/rates/task-rates';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { TASK_STATUSES, type TaskRecord, type TaskStatus } from '@/lib/db/records';
+import { TASK_STATUSES, type TaskRecord, type TaskStatus } from '@/lib/model/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import { formatRate } from '@/lib/format-rate';
 import type { Translate } from '@/lib/i18n/translate';

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { SegmentRecord } from '@/lib/db/records';
+import type { SegmentRecord } from '@/lib/model/records';
 import { formatDuration } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/translate';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteAll } from '@/lib/backup/delete-all';
+import { deleteAll } from '@/lib/ledger/delete-all';
 import type { TrueRateDb } from '@/lib/db/database';
 import type { Translate } from '@/lib/i18n/translate';
 

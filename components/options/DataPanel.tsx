@@ -4,7 +4,7 @@ import { exportTasksCsv } from '@/lib/backup/csv';
 import { exportBackup, type Progress } from '@/lib/backup/export';
 import { datedFileName } from '@/lib/backup/file-name';
 import type { TrueRateDb } from '@/lib/db/database';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import type { Translate } from '@/lib/i18n/translate';
 import type { HourlyRate } from '@/lib/rates/types';
 import { DataDelete } from './DataDelete';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
 import type { Backup, BackupCounts } from '@/lib/backup/backup-schema';
 import type { Progress } from '@/lib/backup/export';
-import { checkBackup, restoreBackup, type Problem, type RestoreMode, type RestoreResult } from '@/lib/backup/restore';
+import { checkBackup, restoreBackup, type Problem, type RestoreMode, type RestoreResult } from '@/lib/ledger/restore';
 import type { TrueRateDb } from '@/lib/db/database';
 import { formatDateTime } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/translate';

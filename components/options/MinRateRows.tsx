@@ -1,6 +1,6 @@
 import { formatRate } from '@/lib/format-rate';
 import type { Translate } from '@/lib/i18n/translate';
-import { decimalToMinor } from '@/lib/rates/money';
+import { decimalToMinor } from '@/lib/model/money';
 import { fieldId, knownCurrency, type MinRateRow } from '@/lib/settings-form';
 
 interface Props {

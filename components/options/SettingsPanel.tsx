@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Translate } from '@/lib/i18n/translate';
-import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/hosts';
+import { PLATFORM_IDS, type PlatformId } from '@/lib/model/platform-id';
 import { LANGUAGES, type Language, type Settings, type SettingsRead } from '@/lib/settings';
 import { fieldId, formToSettings, settingsToForm, type FieldErrors, type SettingsForm } from '@/lib/settings-form';
 import { MinRateRows } from './MinRateRows';

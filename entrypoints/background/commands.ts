@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
 import { thresholdFor } from '@/lib/settings';
-import { endTask, manualTask } from '@/lib/tracking/manual';
-import { readTrackerState } from '@/lib/tracking/store';
+import { endTask, manualTask } from '@/lib/ledger/manual';
+import { readTrackerState } from '@/lib/ledger/apply-events';
 import { readSettings } from './settings';
 import type { Feed } from './tracking';
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
-import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/db/task-from-page';
+import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/model/task';
 import type { EngineEvent } from '@/lib/tracking/events';
-import { applyEvents, readTrackerState } from '@/lib/tracking/store';
-import { taskForUrl } from '@/lib/tracking/url-link';
+import { applyEvents, readTrackerState } from '@/lib/ledger/apply-events';
+import { taskForUrl } from '@/lib/platforms/url-link';
 import { DEFAULT_CONFIG } from '@/lib/tracking/state';
 
 const TICK_ALARM = 'truerate-tick';

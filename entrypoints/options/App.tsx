@@ -8,7 +8,7 @@ import { Overview } from '@/components/dashboard/Overview';
 import { TaskDetail } from '@/components/dashboard/TaskDetail';
 import { formatCount } from '@/components/dashboard/format-rate';
 import { getDb } from '@/lib/db/database';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { createRowCache } from '@/lib/dashboard/history-rows';
 import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
 import { taskRates } from '@/lib/rates/task-rates';

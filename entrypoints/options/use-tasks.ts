@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TrueRateDb } from '@/lib/db/database';
 import { loadAllTasks, reloadTask, replaceTask, tasksStamp, type LoadProgress } from '@/lib/db/dashboard-data';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 
 export type TasksState =
   | { kind: 'loading'; progress: LoadProgress | null }

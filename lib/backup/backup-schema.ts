@@ -5,7 +5,7 @@ import {
   offerRecordSchema,
   segmentRecordSchema,
   taskRecordSchema,
-} from '../db/records';
+} from '../model/records';
 
 /**
  * The backup file (docs/backup-format.md). Records reuse the database's own schemas, so a backup

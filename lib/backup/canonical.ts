@@ -1,4 +1,4 @@
-import type { Bonus, EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from '../db/records';
+import type { Bonus, EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
 
 /**
  * Records rebuilt with their keys in one fixed order, whatever order IndexedDB gives them back in,

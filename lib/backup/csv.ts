@@ -1,7 +1,7 @@
 import type { TrueRateDb } from '../db/database';
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 import type { HourlyRate } from '../rates/types';
-import { currencyExponent } from '../rates/money';
+import { currencyExponent } from '../model/money';
 import type { Progress } from './export';
 
 export interface CsvOptions {

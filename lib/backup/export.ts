@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { TrueRateDb } from '../db/database';
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupTable } from './backup-schema';
 import { canonicalEdit, canonicalGap, canonicalOffer, canonicalSegment, canonicalTask } from './canonical';
 import { readChunks } from './read-chunks';

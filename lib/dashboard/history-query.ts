@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../db/records';
+import type { TaskStatus } from '../model/records';
 import type { TaskFlag } from '../rates/types';
 import { haystackOf, type HistoryRow } from './history-rows';
 import { matchesWords, queryWords } from './text-search';

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 import type { TaskRates } from '../rates/types';
 import type { Settings } from '../settings';
 import { foldText } from './text-search';

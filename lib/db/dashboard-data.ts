@@ -1,5 +1,5 @@
 import type { TrueRateDb } from './database';
-import type { SegmentRecord, TaskRecord } from './records';
+import type { SegmentRecord, TaskRecord } from '../model/records';
 
 export interface LoadProgress {
   loaded: number;

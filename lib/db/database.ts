@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import type { EngineState } from '../tracking/state';
-import type { EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from './records';
+import type { EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
 
 export interface TrackerRecord {
   key: 'state';

@@ -1,6 +1,5 @@
 import type { TrueRateDb } from './database';
-import type { GapRecord, SegmentRecord, TaskRecord } from './records';
-import { recentTasks } from './tasks';
+import type { GapRecord, SegmentRecord, TaskRecord } from '../model/records';
 import { initialState, type EngineState } from '../tracking/state';
 
 export interface PendingGap extends GapRecord {
@@ -39,7 +38,7 @@ export async function loadPopupData(db: TrueRateDb, recentLimit: number, since: 
     const todayTasks = await db.tasks.where('acceptedAt').aboveOrEqual(since).toArray();
     // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
     const todayOverhead = await db.segments.where('start').aboveOrEqual(since).filter((s) => s.taskId === null).toArray();
-    return { state, running, gaps, recent: await recentTasks(db, recentLimit), todayTasks, todayOverhead };
+    return { state, running, gaps, recent: await db.tasks.orderBy('acceptedAt').reverse().limit(recentLimit).toArray(), todayTasks, todayOverhead };
   });
 }
 

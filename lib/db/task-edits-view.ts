@@ -1,7 +1,7 @@
 import type { TrueRateDb } from './database';
-import type { SegmentRecord, TaskRecord } from './records';
-import { editsOf } from './task-edits';
-import type { SavedEdit } from './task-edits-shared';
+import type { SegmentRecord, TaskRecord } from '../model/records';
+import { editsOf } from '../ledger/task-edits';
+import type { SavedEdit } from '../ledger/task-edits-shared';
 
 export interface TaskDetailData {
   /** Null when the task is not (or no longer) in the database. */

@@ -4,18 +4,7 @@
  * One table drives the manifest's content-script matches, the background's sender check and the
  * demo server, so a host is added in exactly one place. Hosts come from ../shared/platforms.md.
  */
-export const PLATFORM_IDS = [
-  'mturk',
-  'prolific',
-  'toloka',
-  'raterhub',
-  'uhrs',
-  'clickworker',
-  'appen',
-  'dataannotation',
-] as const;
-
-export type PlatformId = (typeof PLATFORM_IDS)[number];
+import { PLATFORM_IDS, type PlatformId } from '../model/platform-id';
 
 /** Hosts where a platform's own pages (lists, task pages) are served, top frame. */
 export const PLATFORM_HOSTS: Readonly<Record<PlatformId, readonly string[]>> = {

@@ -1,6 +1,7 @@
 import { appenIdsFromUrl, readAppenPage } from './appen';
 import { clickworkerIdsFromUrl, readClickworkerPage } from './clickworker';
-import { platformOfUrl, type PlatformId } from './hosts';
+import { platformOfUrl } from './hosts';
+import { type PlatformId } from '../model/platform-id';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
 import { prolificIdsFromUrl, readProlificPage } from './prolific';
 import { raterhubIdsFromUrl, readRaterhubPage } from './raterhub';

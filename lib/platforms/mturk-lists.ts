@@ -1,4 +1,4 @@
-import { decimalToMinor, isCurrencyCode, type Money } from '../rates/money';
+import { decimalToMinor, isCurrencyCode, type Money } from '../model/money';
 import { estimateFromTitle } from './advertised-time';
 import type { Offer, PageInfo, TaskStatusLine } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';

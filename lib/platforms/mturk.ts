@@ -1,4 +1,4 @@
-import { decimalToMinor, isCurrencyCode } from '../rates/money';
+import { decimalToMinor, isCurrencyCode } from '../model/money';
 import { estimateFromTitle } from './advertised-time';
 import { textOf } from './dom-text';
 import { LIST_PATH, QUEUE_PATH, readMturkList, readMturkQueue, readMturkStatus, STATUS_PATH } from './mturk-lists';

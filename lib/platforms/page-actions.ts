@@ -1,4 +1,4 @@
-import type { PlatformId } from './hosts';
+import type { PlatformId } from '../model/platform-id';
 import { idsFromUrl } from './index';
 
 /**

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { PLATFORM_IDS } from './hosts';
-import { ADVERTISED_KINDS, PAGE_KINDS, type PageInfo } from './page-info';
+import { moneySchema } from '../model/records';
+import { PLATFORM_IDS } from '../model/platform-id';
+import { PAGE_KINDS, type PageInfo } from './page-info';
+import { ADVERTISED_KINDS } from '../model/advertised-kind';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const moneySchema = z.object({
-  amountMinor: z.number().int().nonnegative().max(100_000_000),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-});
 
 export const taskIdentitySchema = z.object({
   // Platform ids are short tokens; anything else is a page feeding us junk.

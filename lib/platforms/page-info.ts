@@ -1,5 +1,6 @@
-import type { Money } from '../rates/money';
-import type { PlatformId } from './hosts';
+import type { Money } from '../model/money';
+import type { PlatformId } from '../model/platform-id';
+import type { AdvertisedKind } from '../model/advertised-kind';
 
 /**
  * What an adapter reads from one platform page. Plain types only: this file is bundled into the
@@ -18,13 +19,6 @@ export const PAGE_KINDS = [
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-/**
- * `estimate`: the platform's or requester's estimate of the work (Prolific, a "~5 min" title).
- * `allotted`: a deadline (MTurk's time allotted), never used as an estimate.
- * `aet`: RaterHub's average estimated time.
- */
-export const ADVERTISED_KINDS = ['estimate', 'allotted', 'aet'] as const;
-export type AdvertisedKind = (typeof ADVERTISED_KINDS)[number];
 
 export interface AdvertisedTime {
   seconds: number;

@@ -1,7 +1,7 @@
-import { decimalToMinor, type Money } from '../rates/money';
+import { decimalToMinor, type Money } from '../model/money';
 import { textOf } from './dom-text';
 import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from './page-info';
-import { taskIdsInUrl } from '../tracking/url-link';
+import { taskIdsInUrl } from './url-link';
 
 /**
  * Prolific's participant app (Vue). Facts and confidence marks: ../shared/platforms.md §2: the

@@ -1,4 +1,4 @@
-import type { PlatformId } from './hosts';
+import type { PlatformId } from '../model/platform-id';
 
 /**
  * Platforms whose web app changes pages without a load (Vue/React routers: platforms.md §2, §3).

@@ -1,5 +1,5 @@
-import type { SegmentRecord, TaskRecord } from '../db/records';
-import { PLATFORM_IDS } from '../platforms/hosts';
+import type { SegmentRecord, TaskRecord } from '../model/records';
+import { PLATFORM_IDS } from '../model/platform-id';
 import { hourlyRate } from './hourly-rate';
 import { statusClass } from './status-class';
 import type { CurrencySummary, GroupBy, GroupSummary, TimeSplit, TodaySummary } from './types';

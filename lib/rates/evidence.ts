@@ -1,4 +1,4 @@
-import type { SegmentRecord, TaskRecord } from '../db/records';
+import type { SegmentRecord, TaskRecord } from '../model/records';
 import { formatDuration, formatMoney, formatRoughDuration } from '../format';
 import { formatRate } from '../format-rate';
 import type { Translate } from '../i18n/translate';

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 import { formatDuration } from '../format';
 import { formatRate } from '../format-rate';
 import type { Translate } from '../i18n/translate';

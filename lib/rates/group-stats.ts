@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 import type { Settings } from '../settings';
 import { hourlyRate } from './hourly-rate';
 import { medianInterval } from './median-interval';

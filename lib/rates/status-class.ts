@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../db/records';
+import type { TaskStatus } from '../model/records';
 
 /**
  * How a task's status counts in rates (design: "Money and rates").

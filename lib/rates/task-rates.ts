@@ -1,7 +1,7 @@
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 import type { Settings } from '../settings';
 import { hourlyRate } from './hourly-rate';
-import type { Money } from './money';
+import type { Money } from '../model/money';
 import { isFinished, isPending, statusClass } from './status-class';
 import type { TaskFlag, TaskRates } from './types';
 

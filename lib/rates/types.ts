@@ -4,7 +4,7 @@
  * integer minor units, sums only within one currency, and rates are integer minor units per hour
  * (rounded half up once, from exact integer sums).
  */
-import type { Money } from './money';
+import type { Money } from '../model/money';
 
 export interface HourlyRate {
   /** Minor units per hour, e.g. { minorPerHour: 1200, currency: 'USD' } is $12.00/h. */

@@ -1,5 +1,5 @@
-import type { TaskStatus } from '../db/records';
-import type { PlatformId } from '../platforms/hosts';
+import type { TaskStatus } from '../model/records';
+import type { PlatformId } from '../model/platform-id';
 
 /**
  * A task's life (issue #4): previewed -> accepted -> submitted | returned | expired | timed out |

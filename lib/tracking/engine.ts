@@ -1,4 +1,5 @@
-import type { EngineEvent, Segment, Source } from './events';
+import type { EngineEvent, Segment } from './events';
+import type { Source } from '../model/platform-id';
 import type { EngineConfig, EngineState, TabState } from './state';
 
 /**

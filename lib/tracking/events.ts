@@ -1,11 +1,9 @@
-import type { PlatformId } from '../platforms/hosts';
+import type { PlatformId, Source } from '../model/platform-id';
 
 /**
  * What the attention engine hears. Every event carries `at`, the background's clock in epoch ms
  * (never a page's clock). Definitions: ../shared/design.md, "Time: what is measured".
  */
-export type Source = PlatformId | 'manual';
-
 export type IdleState = 'active' | 'idle' | 'locked';
 
 export type EngineEvent =

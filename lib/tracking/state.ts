@@ -1,5 +1,6 @@
-import type { PlatformId } from '../platforms/hosts';
-import type { IdleState, Segment, Source } from './events';
+import type { PlatformId } from '../model/platform-id';
+import type { IdleState, Segment } from './events';
+import type { Source } from '../model/platform-id';
 
 /** What the engine knows of a tab that carries platform work. Other tabs are not tracked. */
 export interface TabState {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tasksToCsv } from '@/lib/backup/csv';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { taskRates } from '@/lib/rates/task-rates';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { useChromium } from './support/chromium-suite';

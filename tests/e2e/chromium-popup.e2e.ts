@@ -8,7 +8,7 @@ import { useChromium } from './support/chromium-suite';
 import { readTablesExpression } from './support/extension-db';
 import { artifactPath } from './support/paths';
 import { seedExpression } from './support/seed';
-import type { SegmentRecord, TaskRecord } from '@/lib/db/records';
+import type { SegmentRecord, TaskRecord } from '@/lib/model/records';
 
 /** Issue #5: the popup with a seeded history, today's figures per currency, in both themes and languages. */
 describe('Chromium: the popup with a worker’s history', () => {

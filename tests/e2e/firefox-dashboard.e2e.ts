@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { todaySummary } from '@/lib/rates/aggregate';
-import type { SegmentRecord, TaskRecord } from '@/lib/db/records';
+import type { SegmentRecord, TaskRecord } from '@/lib/model/records';
 import { formatMoney } from '@/lib/format';
 import { readTablesExpression } from './support/extension-db';
 import { launchFirefox, type Firefox } from './support/firefox';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { CLAIMED_KINDS, readPage } from '@/lib/platforms';
-import { PLATFORM_IDS, platformOfUrl } from '@/lib/platforms/hosts';
+import { platformOfUrl } from '@/lib/platforms/hosts';
+import { PLATFORM_IDS } from '@/lib/model/platform-id';
 import { readMturkPage, requesterIdFromContactUrl } from '@/lib/platforms/mturk';
 import { pageInfoSchema } from '@/lib/platforms/page-info-schema';
 import { documentOf, fixturesOf } from './helpers/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES } from '@/lib/db/records';
+import { TASK_STATUSES } from '@/lib/model/records';
 import { statusFromPlatform, transition } from '@/lib/tasks/lifecycle';
 
 describe('task lifecycle', () => {

@@ -3,7 +3,7 @@ import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { RejectReason } from '@/lib/messages';
 import type { PageInfo } from '@/lib/platforms/page-info';
-import { applyEvents } from '@/lib/tracking/store';
+import { applyEvents } from '@/lib/ledger/apply-events';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };

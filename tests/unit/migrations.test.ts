@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { LATEST_VERSION, MIGRATIONS } from '@/lib/db/migrations';
-import { editRecordSchema, gapRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/db/records';
+import { editRecordSchema, gapRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/model/records';
 
 interface DbFixture {
   version: number;

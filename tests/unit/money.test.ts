@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, decimalToMinor } from '@/lib/rates/money';
+import { currencyExponent, decimalToMinor } from '@/lib/model/money';
 import { formatMoney } from '@/lib/format';
 
 describe('decimalToMinor', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_ACTION_EVENTS, pageActionOf } from '@/lib/platforms/page-actions';
-import { platformOfUrl, type PlatformId } from '@/lib/platforms/hosts';
+import { platformOfUrl } from '@/lib/platforms/hosts';
+import { type PlatformId } from '@/lib/model/platform-id';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 
 const platformOf = (url: URL): PlatformId => {

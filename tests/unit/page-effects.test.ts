@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
-import { applyPageEffects } from '@/lib/db/page-effects';
-import { acceptedTask } from '@/lib/db/task-from-page';
+import { applyPageEffects } from '@/lib/ledger/page-effects';
+import { acceptedTask } from '@/lib/model/task';
 import { readMturkPage } from '@/lib/platforms/mturk';
 import { readProlificPage } from '@/lib/platforms/prolific';
 import { documentOf, fixturesOf } from './helpers/fixtures';

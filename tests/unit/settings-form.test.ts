@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_IDS } from '@/lib/platforms/hosts';
+import { PLATFORM_IDS } from '@/lib/model/platform-id';
 import { DEFAULT_SETTINGS, thresholdFor, type Settings } from '@/lib/settings';
 import {
   decimalSeparator,

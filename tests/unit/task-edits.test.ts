@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
-import { TASK_STATUSES, type GapRecord, type SegmentRecord, type TaskRecord } from '@/lib/db/records';
+import { TASK_STATUSES, type GapRecord, type SegmentRecord, type TaskRecord } from '@/lib/model/records';
 import {
   addBonus,
   adjustTime,
@@ -13,7 +13,7 @@ import {
   removeBonus,
   setStatus,
   undo,
-} from '@/lib/db/task-edits';
+} from '@/lib/ledger/task-edits';
 import { initialState } from '@/lib/tracking/state';
 
 const T0 = Date.UTC(2026, 10, 28, 14, 0, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportTasksCsv, minorToDecimal, msToSeconds, tasksToCsv } from '@/lib/backup/csv';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { seededDb } from './helpers';
 import { seedRecords, testFlagsOf } from './seed';
 

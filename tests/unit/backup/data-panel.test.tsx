@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DataPanel } from '@/components/options/DataPanel';
-import { checkBackup } from '@/lib/backup/restore';
+import { checkBackup } from '@/lib/ledger/restore';
 import type { TrueRateDb } from '@/lib/db/database';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import en from '../../../public/_locales/en/messages.json';

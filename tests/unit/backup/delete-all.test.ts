@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteAll } from '@/lib/backup/delete-all';
+import { deleteAll } from '@/lib/ledger/delete-all';
 import { initialState } from '@/lib/tracking/state';
 import { seededDb } from './helpers';
 import { seedRecords, T } from './seed';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkBackup, restoreBackup } from '@/lib/backup/restore';
-import type { TaskRecord } from '@/lib/db/records';
+import { checkBackup, restoreBackup } from '@/lib/ledger/restore';
+import type { TaskRecord } from '@/lib/model/records';
 import { initialState } from '@/lib/tracking/state';
 import { exportText, fixture, freshDb, seededDb, snapshot } from './helpers';
 import { seedRecords, T } from './seed';

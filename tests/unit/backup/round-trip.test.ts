@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '@/lib/backup/export';
-import { checkBackup, restoreBackup } from '@/lib/backup/restore';
+import { checkBackup, restoreBackup } from '@/lib/ledger/restore';
 import { exportText, fixture, freshDb, seededDb } from './helpers';
 import { seedRecords, T, testFlagsOf } from './seed';
 

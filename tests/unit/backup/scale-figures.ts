@@ -6,9 +6,9 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { exportTasksCsv } from '../../../lib/backup/csv';
 import { exportBackup } from '../../../lib/backup/export';
-import { checkBackup, restoreBackup } from '../../../lib/backup/restore';
+import { checkBackup, restoreBackup } from '../../../lib/ledger/restore';
 import { createDb } from '../../../lib/db/database';
-import type { SegmentRecord, TaskRecord } from '../../../lib/db/records';
+import type { SegmentRecord, TaskRecord } from '../../../lib/model/records';
 import { seedRecords, T, testFlagsOf } from './seed';
 
 const tasksN = Number(process.argv[2] ?? 10_000);

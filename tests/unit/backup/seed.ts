@@ -1,4 +1,4 @@
-import type { EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from '../../../lib/db/records';
+import type { EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from '../../../lib/model/records';
 
 /** Records of a small but varied history: every kind of thing a backup must carry back exactly. */
 export const T = 1_795_000_000_000;

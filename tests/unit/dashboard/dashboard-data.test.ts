@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { loadAllTasks, loadOverhead, replaceTask, tasksStamp } from '@/lib/db/dashboard-data';
-import type { SegmentRecord } from '@/lib/db/records';
+import type { SegmentRecord } from '@/lib/model/records';
 import { createRowCache } from '@/lib/dashboard/history-rows';
 import { taskRates } from '@/lib/rates/task-rates';
 import { DEFAULT_SETTINGS } from '@/lib/settings';

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { createRowCache, type HistoryRow } from '@/lib/dashboard/history-rows';
 import { taskRates } from '@/lib/rates/task-rates';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import { fakeBrowser } from 'wxt/testing';
 import { TaskDetail } from '@/components/dashboard/TaskDetail';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
-import type { SegmentRecord, TaskRecord } from '@/lib/db/records';
+import type { SegmentRecord, TaskRecord } from '@/lib/model/records';
 import { formatDuration } from '@/lib/format';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import { evidenceSummary } from '@/lib/rates/evidence';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES, type SegmentRecord, type TaskRecord } from '@/lib/db/records';
-import { PLATFORM_IDS } from '@/lib/platforms/hosts';
+import { TASK_STATUSES, type SegmentRecord, type TaskRecord } from '@/lib/model/records';
+import { PLATFORM_IDS } from '@/lib/model/platform-id';
 import { summarize, todaySummary } from '@/lib/rates/aggregate';
 import { hourlyRate } from '@/lib/rates/hourly-rate';
 import type { CurrencySummary, GroupSummary } from '@/lib/rates/types';

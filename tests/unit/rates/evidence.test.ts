@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SegmentRecord } from '@/lib/db/records';
+import type { SegmentRecord } from '@/lib/model/records';
 import { formatMoney } from '@/lib/format';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import { bonusOwed, bonusRequestMessage, evidenceSummary } from '@/lib/rates/evidence';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { groupStats } from '@/lib/rates/group-stats';
 import { hourlyRate } from '@/lib/rates/hourly-rate';
 import { medianInterval } from '@/lib/rates/median-interval';

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '@/lib/db/records';
+import type { TaskRecord } from '@/lib/model/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 /** A finished, approved MTurk task: $0.50 for 5 advertised minutes, 10 minutes counted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES, type TaskStatus } from '@/lib/db/records';
+import { TASK_STATUSES, type TaskStatus } from '@/lib/model/records';
 import { hourlyRate } from '@/lib/rates/hourly-rate';
 import { advertisedMsOf, taskEarnings, taskRates } from '@/lib/rates/task-rates';
 import { makeTask, settingsWith } from './make-task';

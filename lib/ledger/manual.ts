@@ -1,7 +1,7 @@
 import type { TrueRateDb } from '../db/database';
-import type { TaskRecord } from '../db/records';
-import type { Money } from '../rates/money';
-import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S } from '../db/task-from-page';
+import type { TaskRecord } from '../model/records';
+import type { Money } from '../model/money';
+import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S } from '../model/task';
 
 /** A task the worker starts by hand, on any site: its record, before the engine gives it time. */
 export function manualTask(id: string, title: string, reward: Money | null, now: number, idleThresholdS = DEFAULT_IDLE_THRESHOLD_S): TaskRecord {

@@ -1,11 +1,6 @@
 import type { PageInfo } from '../platforms/page-info';
-import type { TaskRecord } from './records';
-
-export const DEFAULT_IDLE_THRESHOLD_S = 60;
-
-export function taskId(platform: string, externalId: string): string {
-  return `${platform}:${externalId}`;
-}
+import type { TaskRecord } from '../model/records';
+import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S, taskId } from '../model/task';
 
 /**
  * What a page read means for the task it shows: a new record when a task page is seen for the
@@ -39,37 +34,4 @@ export function taskFromPage(
     return changed ? { ...existing, ...fromPage, updatedAt: now } : null;
   }
   return { ...acceptedTask(taskId(page.platform, t.externalId), page.platform, t.externalId, now, idleThresholdS), ...fromPage };
-}
-
-/** A task accepted (or started by hand) at `now`, with nothing measured yet. */
-export function acceptedTask(
-  id: string,
-  platform: TaskRecord['platform'],
-  externalId: string,
-  now: number,
-  idleThresholdS: number,
-): TaskRecord {
-  return {
-    id,
-    platform,
-    externalId,
-    groupId: null,
-    requesterId: null,
-    requesterName: null,
-    title: null,
-    reward: null,
-    advertisedSeconds: null,
-    advertisedKind: null,
-    allottedSeconds: null,
-    status: 'accepted',
-    acceptedAt: now,
-    endedAt: null,
-    activeMs: 0,
-    wallMs: 0,
-    idleThresholdS,
-    flags: [],
-    completionCode: null,
-    bonuses: [],
-    updatedAt: now,
-  };
 }

@@ -1,4 +1,4 @@
-import type { TrueRateDb } from './database';
+import type { TrueRateDb } from '../db/database';
 import {
   recordEdit,
   refuse,

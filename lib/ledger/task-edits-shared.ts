@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TrueRateDb } from './database';
-import type { EditRecord, GapRecord, SegmentRecord, TaskRecord } from './records';
+import type { TrueRateDb } from '../db/database';
+import type { EditRecord, GapRecord, SegmentRecord, TaskRecord } from '../model/records';
 
 /**
  * What every correction returns. A refusal carries a reason code the dashboard translates

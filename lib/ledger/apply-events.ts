@@ -1,7 +1,7 @@
 import type { TrueRateDb } from '../db/database';
-import { step } from './engine';
-import type { EngineEvent, Segment } from './events';
-import { DEFAULT_CONFIG, initialState, type EngineConfig, type EngineState } from './state';
+import { step } from '../tracking/engine';
+import type { EngineEvent, Segment } from '../tracking/events';
+import { DEFAULT_CONFIG, initialState, type EngineConfig, type EngineState } from '../tracking/state';
 
 /**
  * Runs events through the engine inside one IndexedDB transaction: the engine's state, the

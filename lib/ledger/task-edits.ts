@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENDED } from '../tasks/lifecycle';
-import type { TrueRateDb } from './database';
-import { TASK_STATUSES, type EditRecord, type SegmentRecord, type TaskRecord, type TaskStatus } from './records';
+import type { TrueRateDb } from '../db/database';
+import { TASK_STATUSES, type EditRecord, type SegmentRecord, type TaskRecord, type TaskStatus } from '../model/records';
 import {
   countedMs,
   recordEdit,

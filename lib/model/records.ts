@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PLATFORM_IDS } from '../platforms/hosts';
-import { ADVERTISED_KINDS } from '../platforms/page-info';
-import { moneySchema } from '../platforms/page-info-schema';
+import { PLATFORM_IDS } from './platform-id';
+import { ADVERTISED_KINDS } from './advertised-kind';
 
 /**
  * Records as stored in IndexedDB (database version 1). Every record that crosses a boundary
@@ -22,6 +21,12 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 const timestamp = z.number().int().nonnegative();
+
+/** Money as stored and as pages report it: integer minor units and an ISO 4217 code. */
+export const moneySchema = z.object({
+  amountMinor: z.number().int().nonnegative().max(100_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
 
 export const bonusSchema = z.object({
   amountMinor: z.number().int().positive().max(100_000_000),

@@ -1,7 +1,8 @@
 import type { PageInfo } from '../platforms/page-info';
-import type { TrueRateDb } from './database';
-import type { TaskRecord } from './records';
-import { taskFromPage, taskId } from './task-from-page';
+import type { TrueRateDb } from '../db/database';
+import type { TaskRecord } from '../model/records';
+import { taskFromPage } from './task-from-page';
+import { taskId } from '../model/task';
 
 export type PageWriteResult =
   | { outcome: 'created'; task: TaskRecord }
@@ -43,9 +44,4 @@ export async function recordPage(
       ? ({ outcome: 'updated', task: next } as const)
       : ({ outcome: 'created', task: next } as const);
   });
-}
-
-/** The most recently accepted tasks, newest first. */
-export async function recentTasks(db: TrueRateDb, limit: number): Promise<TaskRecord[]> {
-  return db.tasks.orderBy('acceptedAt').reverse().limit(limit).toArray();
 }

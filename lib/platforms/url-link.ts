@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord } from '../model/records';
 
 /**
  * Ids that tie a third-party page to a task, as platforms put them in the task's URL: MTurk's

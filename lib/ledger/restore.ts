@@ -1,11 +1,11 @@
 import type { Table } from 'dexie';
 import type { TrueRateDb } from '../db/database';
-import { BACKUP_TABLES, type Backup, type BackupTable } from './backup-schema';
-import type { Progress } from './export';
+import { BACKUP_TABLES, type Backup, type BackupTable } from '../backup/backup-schema';
+import type { Progress } from '../backup/export';
 import { mergeBackup } from './merge';
 import { resetTrackerUnless } from './tracker-reset';
 
-export { checkBackup, countsOf, type CheckResult, type Problem, type ProblemCode } from './check-backup';
+export { checkBackup, countsOf, type CheckResult, type Problem, type ProblemCode } from '../backup/check-backup';
 
 export type RestoreMode = 'replace' | 'merge';
 

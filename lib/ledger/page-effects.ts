@@ -1,8 +1,8 @@
 import type { PageInfo } from '../platforms/page-info';
 import { ENDED, statusFromPlatform, transition } from '../tasks/lifecycle';
-import type { TrueRateDb } from './database';
-import type { TaskRecord, TaskStatus } from './records';
-import { taskId } from './task-from-page';
+import type { TrueRateDb } from '../db/database';
+import type { TaskRecord, TaskStatus } from '../model/records';
+import { taskId } from '../model/task';
 
 export interface PageEffects {
   /** Tasks this page ended (submitted, returned, …): the attention engine stops counting them. */

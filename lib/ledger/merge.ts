@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
 import type { TrueRateDb } from '../db/database';
-import type { EditRecord, GapRecord, SegmentRecord } from '../db/records';
-import type { Backup, BackupTable } from './backup-schema';
-import { canonicalEdit, canonicalGap, canonicalOffer, canonicalSegment, canonicalTask } from './canonical';
-import type { Progress } from './export';
+import type { EditRecord, GapRecord, SegmentRecord } from '../model/records';
+import type { Backup, BackupTable } from '../backup/backup-schema';
+import { canonicalEdit, canonicalGap, canonicalOffer, canonicalSegment, canonicalTask } from '../backup/canonical';
+import type { Progress } from '../backup/export';
 import { zeroCounts, type Conflict, type RestoreResult } from './restore';
 
 interface MergeOptions {
