@@ -1,20 +1,25 @@
-import type { EngineEvent, Segment } from './events';
 import type { Source } from '../model/platform-id';
-import type { EngineConfig, EngineState, TabState } from './state';
+import type { EngineEvent, Segment } from './events';
+import { DEFAULT_MEDIA_LIMIT_MS, type EngineConfig, type EngineState } from './state';
 
 /**
  * The attention engine: a pure function from (state, event) to the next state and the segments
  * that event closed. No clock and no browser call: the background feeds it events stamped with
- * its own clock and persists what it returns. Rules: ../shared/design.md, "Time".
+ * its own clock and the ledger persists what it returns. The rules are docs/time.md's:
  *
  * - Time counts only on the attention tab: the active tab of the focused window, not hidden, not
  *   while the screen is locked or tracking is paused. A manual timer takes all attention.
  * - Between two signs of activity, time counts if the gap is at most the task's idle threshold;
  *   a longer gap counts nothing, from the last sign on.
+ * - Bringing a tab or a window to front is the worker's own act: a sign in what comes to front.
+ * - Direct evidence beats inference: "focus is in a frame" is a sign (while browser.idle says the
+ *   machine is in use) only when no sensed frame of that tab holds the focus itself.
+ * - Media is a sign for at most the media limit after the worker's last own act.
  * - A sensor tab whose pulses stop for more than 3 heartbeats (sleep, crash) ends its segment at
  *   the last sign; so do ticks that stop for more than 3 tick periods.
- * - Signs inferred from browser.idle (focus in a cross-origin frame, linked tabs, manual timer)
- *   are taken back to the last real input when browser.idle reports "idle".
+ * - Signs inferred from browser.idle (focus in a frame it cannot see into, linked tabs, manual
+ *   timer) are taken back to the last real input when browser.idle reports "idle".
+ * - A clock set back closes what was open at the last instant seen and goes on from the new clock.
  */
 export interface StepResult {
   state: EngineState;
@@ -22,6 +27,8 @@ export interface StepResult {
   closed: Segment[];
   /** A quiet gap inside a task the worker just came back to: ask whether it was work. */
   gap: Segment | null;
+  /** The system clock went back: the latest instant seen before, and the new clock's instant. */
+  clockBack: { from: number; to: number } | null;
 }
 
 interface Attribution {
@@ -38,8 +45,9 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
     tabs: { ...prev.tabs },
     activeTabByWindow: { ...prev.activeTabByWindow },
   };
-  const out: StepResult = { state: s, closed: [], gap: null };
+  const out: StepResult = { state: s, closed: [], gap: null, clockBack: null };
   const t = event.at;
+  if (t < s.highWater - config.clockBackMs) clockSetBack(s, out, t);
 
   switch (event.type) {
     case 'pulse': {
@@ -53,33 +61,39 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
           thresholdMs: event.page.thresholdMs,
           linked: false,
           visible: event.visible,
-          media: false,
-          focusInFrame: false,
           pulseAt: null,
+          sensedFocus: null,
         };
         s.tabs[event.tabId] = tab;
       }
       if (!tab) break;
       const slept = tab.pulseAt !== null && t - tab.pulseAt > 3 * config.heartbeatMs;
       if (slept && s.open?.tabId === event.tabId && !s.open.byTicks) close(s, out, true);
-      const next: TabState = {
-        ...tab,
-        visible: event.visible,
-        media: event.media,
-        focusInFrame: event.focusInFrame,
-        pulseAt: Math.max(tab.pulseAt ?? t, t),
-      };
-      s.tabs[event.tabId] = next;
+      const frameId = event.frameId ?? 0;
+      let sensedFocus = tab.sensedFocus;
+      if (event.focusHere) sensedFocus = { frameId, at: t };
+      else if (sensedFocus?.frameId === frameId) sensedFocus = null;
+      // Hiding the tab (switching away, minimising) is the worker's last act in it.
+      const hidden = !event.visible && s.open?.tabId === event.tabId && !s.manual;
+      if (hidden) extend(s, t);
+      s.tabs[event.tabId] = { ...tab, visible: event.visible, pulseAt: Math.max(tab.pulseAt ?? t, t), sensedFocus };
       if (!event.visible) {
-        if (s.open?.tabId === event.tabId && !s.manual) close(s, out, false);
+        if (hidden) close(s, out, false);
         break;
       }
+      const isTarget = attentionTab(s) === event.tabId;
       if (event.firstInput != null && event.input !== null && event.firstInput < event.input) {
         sign(s, out, event.tabId, Math.min(event.firstInput, t), true);
       }
-      if (event.input !== null) sign(s, out, event.tabId, Math.min(event.input, t), true);
-      if (event.media) sign(s, out, event.tabId, t, true);
-      else if (event.focusInFrame && s.idle === 'active') sign(s, out, event.tabId, t, false);
+      if (event.input !== null) {
+        const inputAt = Math.min(event.input, t);
+        sign(s, out, event.tabId, inputAt, true);
+        if (isTarget || s.manual) s.lastActAt = Math.max(s.lastActAt ?? inputAt, inputAt);
+      }
+      const mediaLimit = event.mediaLimitMs ?? DEFAULT_MEDIA_LIMIT_MS;
+      const sensedFrameHasFocus = sensedFocus !== null && t - sensedFocus.at <= 3 * config.heartbeatMs;
+      if (event.media && s.lastActAt !== null && t - s.lastActAt <= mediaLimit) sign(s, out, event.tabId, t, true);
+      else if (event.focusInFrame && !sensedFrameHasFocus && s.idle === 'active') sign(s, out, event.tabId, t, false);
       break;
     }
     case 'tick': {
@@ -108,12 +122,14 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
         thresholdMs: event.thresholdMs,
         linked,
         visible: before?.visible ?? true,
-        media: before?.media ?? false,
-        focusInFrame: before?.focusInFrame ?? false,
         pulseAt: before?.pulseAt ?? null,
+        sensedFocus: before?.sensedFocus ?? null,
       };
       // A page load or a new linked tab is the worker's own doing: a sign on the new page.
-      if (attentionTab(s) === event.tabId && !same) sign(s, out, event.tabId, t, true);
+      if (attentionTab(s) === event.tabId && !same) {
+        sign(s, out, event.tabId, t, true);
+        s.lastActAt = t;
+      }
       break;
     }
     case 'tab-unlinked':
@@ -135,18 +151,33 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
         // A manual timer does not follow tabs; the click is still a sign of the worker.
         s.activeTabByWindow[key] = event.tabId;
         sign(s, out, null, t, true);
+        s.lastActAt = t;
         break;
       }
       const inFocusedWindow = s.focusedWindowId === event.windowId;
       if (inFocusedWindow) switchAway(s, out, t);
       s.activeTabByWindow[key] = event.tabId;
-      if (inFocusedWindow) arrive(s, out, t);
+      // The browser just made it the active tab of its window: it is shown, whatever its sensor
+      // last said while it was in the background (its own "visible" pulse comes a moment later).
+      // Its sensor was quiet while hidden: that silence is no sleep, so the wait starts now.
+      const shown = s.tabs[event.tabId];
+      if (shown && inFocusedWindow) s.tabs[event.tabId] = { ...shown, visible: true, pulseAt: t };
+      if (inFocusedWindow) {
+        s.lastActAt = t;
+        arrive(s, out, t);
+      }
       break;
     }
     case 'window-focus': {
       if (s.focusedWindowId === event.windowId) break;
       switchAway(s, out, t);
       s.focusedWindowId = event.windowId;
+      if (event.windowId !== null) {
+        s.lastActAt = t;
+        const tabId = s.activeTabByWindow[String(event.windowId)];
+        const tab = tabId === undefined ? undefined : s.tabs[tabId];
+        if (tabId !== undefined && tab) s.tabs[tabId] = { ...tab, pulseAt: t };
+      }
       arrive(s, out, t);
       break;
     }
@@ -154,7 +185,8 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
       s.idleDetectionMs = event.detectionMs;
       if (event.state !== 'active' && s.open) {
         const open = s.open;
-        const inferred = open.byTicks || (open.tabId !== null && s.tabs[open.tabId]?.focusInFrame);
+        // Inferred signs ran the segment past its last direct one (or it is fed by ticks).
+        const inferred = open.byTicks || open.end > open.sureEnd;
         if (event.state === 'locked' || inferred) {
           // browser.idle says "idle" detectionMs after the last input anywhere on the machine.
           const lastInput = t - event.detectionMs;
@@ -183,6 +215,7 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
     case 'manual-start': {
       switchAway(s, out, t);
       s.manual = { taskId: event.taskId, thresholdMs: event.thresholdMs };
+      s.lastActAt = t;
       arrive(s, out, t);
       break;
     }
@@ -208,6 +241,25 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
   }
   s.highWater = Math.max(s.highWater, t);
   return out;
+}
+
+/**
+ * The system clock went back past the tolerance. What was open ends at its last sign (the last
+ * instant seen under the old clock), and counting goes on from the new clock: the high-water mark
+ * follows it down, and every "last seen" instant of the old clock is forgotten so that the
+ * sleep checks do not wait for the new clock to catch up. The ledger keeps the stretches the old
+ * clock already recorded from being given twice.
+ */
+function clockSetBack(s: EngineState, out: StepResult, t: number): void {
+  out.clockBack = { from: s.highWater, to: t };
+  close(s, out, false);
+  s.quietSince = null;
+  s.highWater = t;
+  s.lastTickAt = null;
+  s.lastActAt = null;
+  for (const [id, tab] of Object.entries(s.tabs)) {
+    s.tabs[id] = { ...tab, pulseAt: null, sensedFocus: null };
+  }
 }
 
 /** The tab whose signs count now, or null. With a manual timer, signs of any platform tab count. */
@@ -281,10 +333,19 @@ function close(s: EngineState, out: StepResult, quiet: boolean): void {
     quiet && open.taskId !== null ? { taskId: open.taskId, platform: open.platform, end: open.end } : null;
 }
 
+/**
+ * The worker's last act in what they leave: it extends the open segment to `at` within the
+ * threshold, but never opens one (leaving after a long quiet stretch is not coming back).
+ */
+function extend(s: EngineState, at: number): void {
+  const open = s.open;
+  if (!open || at <= open.end || at - open.end > open.thresholdMs) return;
+  s.open = { ...open, end: at, sureEnd: at };
+}
+
 /** Attention leaves the current target: leaving (clicking a tab, a window) is itself a sign. */
 function switchAway(s: EngineState, out: StepResult, at: number): void {
-  const target = attentionTab(s);
-  if (s.open && (target !== null || s.manual)) sign(s, out, s.manual ? s.open.tabId : target, at, true);
+  if (s.open && (attentionTab(s) !== null || s.manual)) extend(s, at);
   close(s, out, false);
 }
 
@@ -299,15 +360,17 @@ export function replay(
   state: EngineState,
   events: readonly EngineEvent[],
   config: EngineConfig,
-): { state: EngineState; segments: Segment[]; gaps: Segment[] } {
+): { state: EngineState; segments: Segment[]; gaps: Segment[]; clockBacks: { from: number; to: number }[] } {
   let current = state;
   const segments: Segment[] = [];
   const gaps: Segment[] = [];
+  const clockBacks: { from: number; to: number }[] = [];
   for (const event of events) {
     const result = step(current, event, config);
     current = result.state;
     segments.push(...result.closed);
     if (result.gap) gaps.push(result.gap);
+    if (result.clockBack) clockBacks.push(result.clockBack);
   }
-  return { state: current, segments, gaps };
+  return { state: current, segments, gaps, clockBacks };
 }

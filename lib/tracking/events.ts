@@ -2,7 +2,7 @@ import type { PlatformId, Source } from '../model/platform-id';
 
 /**
  * What the attention engine hears. Every event carries `at`, the background's clock in epoch ms
- * (never a page's clock). Definitions: ../shared/design.md, "Time: what is measured".
+ * (never a page's clock). The rules they feed: docs/time.md.
  */
 export type IdleState = 'active' | 'idle' | 'locked';
 
@@ -10,19 +10,25 @@ export type EngineEvent =
   /**
    * A pulse from the activity sensor of a frame in `tabId`. `input`: the time of the last input
    * (key, pointer, wheel, touch, scroll) the pulse reports, if any since the previous pulse.
-   * `media`: audio or video is playing in the frame. `focusInFrame`: focus is inside a
-   * cross-origin frame the sensor cannot see into. Every pulse also proves the machine is awake.
+   * `media`: audible or visible audio/video is playing in the frame. `focusInFrame`: focus is inside
+   * a child frame of this one. `focusHere`: this frame itself holds the focus, so its own input is
+   * the evidence. Every pulse also proves the machine is awake.
    */
   | {
       type: 'pulse';
       at: number;
       tabId: number;
+      /** The frame that pulsed: 0 is the tab's top frame. */
+      frameId?: number;
       input: number | null;
       /** The first of several inputs gathered in this pulse, if earlier than `input`. */
       firstInput?: number | null;
       media: boolean;
       focusInFrame: boolean;
+      focusHere?: boolean;
       visible: boolean;
+      /** The worker's media limit (a setting): media counts this long after the last act at most. */
+      mediaLimitMs?: number;
       /** Where the pulse came from, to register a platform tab not reported yet (overhead). */
       page?: { platform: PlatformId; windowId: number; thresholdMs: number };
     }

@@ -12,10 +12,14 @@ export interface TabState {
   /** A tab with no sensor in it (a survey opened from a task): measured with browser.idle. */
   linked: boolean;
   visible: boolean;
-  media: boolean;
-  focusInFrame: boolean;
   /** Last pulse from the tab's sensor: pulses stop while the machine sleeps. */
   pulseAt: number | null;
+  /**
+   * A frame of this tab whose own sensor says it holds the focus, and when it last said so. While
+   * it does, "focus is in a frame" from the frame above is no sign: that frame's own input decides
+   * (direct evidence beats inference, docs/time.md#direct-evidence-beats-inference).
+   */
+  sensedFocus: { frameId: number; at: number } | null;
 }
 
 export interface OpenSegment extends Segment {
@@ -27,8 +31,11 @@ export interface OpenSegment extends Segment {
   byTicks: boolean;
 }
 
+/** Bumped with the database when the shape changes; lib/db/migrations.ts converts older states. */
+export const ENGINE_STATE_VERSION = 2;
+
 export interface EngineState {
-  version: 1;
+  version: typeof ENGINE_STATE_VERSION;
   focusedWindowId: number | null;
   activeTabByWindow: Record<string, number>;
   tabs: Record<string, TabState>;
@@ -40,13 +47,18 @@ export interface EngineState {
   /** The task segment last closed because the worker went quiet, for the "was it work?" question. */
   quietSince: { taskId: string; platform: Source; end: number } | null;
   lastTickAt: number | null;
-  /** The latest instant recorded: time before it is never counted again (clock set back). */
+  /**
+   * The worker's last own act in the attention tab (input, bringing a tab or window to front, a
+   * page load): media counts for at most the media limit after it.
+   */
+  lastActAt: number | null;
+  /** The latest instant recorded: time before it is never counted again, unless the clock jumps back. */
   highWater: number;
 }
 
 export function initialState(): EngineState {
   return {
-    version: 1,
+    version: ENGINE_STATE_VERSION,
     focusedWindowId: null,
     activeTabByWindow: {},
     tabs: {},
@@ -57,15 +69,24 @@ export function initialState(): EngineState {
     open: null,
     quietSince: null,
     lastTickAt: null,
+    lastActAt: null,
     highWater: 0,
   };
 }
 
 export interface EngineConfig {
-  /** Sensors pulse at least this often while their page is visible (design: 5 s). */
+  /** Sensors pulse at least this often while their page is visible. */
   heartbeatMs: number;
   /** Background ticks (alarms) at this period. */
   tickMs: number;
+  /**
+   * An event this much before the latest instant seen means the system clock was set back (events
+   * are stamped by the background's clock; a few ms of reordering between listeners is normal).
+   */
+  clockBackMs: number;
 }
 
-export const DEFAULT_CONFIG: EngineConfig = { heartbeatMs: 5_000, tickMs: 30_000 };
+/** Media counts for at most this long without input unless the worker sets another limit. */
+export const DEFAULT_MEDIA_LIMIT_MS = 5 * 60_000;
+
+export const DEFAULT_CONFIG: EngineConfig = { heartbeatMs: 5_000, tickMs: 30_000, clockBackMs: 5_000 };

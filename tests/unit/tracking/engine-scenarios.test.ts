@@ -3,8 +3,8 @@ import { replay } from '@/lib/tracking/engine';
 import type { EngineEvent } from '@/lib/tracking/events';
 import { DEFAULT_CONFIG, initialState } from '@/lib/tracking/state';
 import {
-  activate, at, closeTab, ended, finish, focus, heartbeat, idle, input, linked, page, quiet, rel, run,
-  start, tick, typing, W1, W2, type Seg,
+  activate, at, chrono, closeTab, ended, finish, focus, heartbeat, idle, input, inputIn, linked, page, quiet, rel, run,
+  start, T0, tick, typing, W1, W2, type Seg,
 } from './script';
 
 const mstart = (s: number, taskId = 'M'): EngineEvent => ({ type: 'manual-start', at: at(s), taskId, thresholdMs: 60_000 });
@@ -14,7 +14,7 @@ const mstop = (s: number): EngineEvent => ({ type: 'manual-stop', at: at(s) });
  * Scripted scenarios with their exact segments (seconds after T0). Each one is a way existing
  * trackers are known to get time wrong (issue #3).
  */
-const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: Seg[] }[] = [
+const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: Seg[]; clockBacks?: [number, number][] }[] = [
   {
     name: 'continuous work is counted from the first to the last sign',
     events: [...start(), ...typing(1, 0, 120), finish(120)],
@@ -68,7 +68,7 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
   },
   {
     name: 'input in a background tab is not counted',
-    events: [...start(), page(0, 2, 'B'), ...typing(1, 0, 20), input(10, 2), input(15, 2), finish(20)],
+    events: chrono([...start(), page(0, 2, 'B'), ...typing(1, 0, 20), input(10, 2), input(15, 2), finish(20)]),
     segments: [['A', 0, 20]],
   },
   {
@@ -94,9 +94,22 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
     gaps: [['A', 20, 50]],
   },
   {
-    name: 'clock set back: nothing before the latest recorded instant counts twice',
-    events: [...start(), ...typing(1, 0, 20), ...typing(1, 10, 30), finish(30)],
+    name: 'events a few seconds out of order: nothing before the latest instant seen counts twice',
+    events: [...start(), ...typing(1, 0, 20), ...typing(1, 16, 30), finish(30)],
     segments: [['A', 0, 30]],
+  },
+  {
+    // The ledger keeps the old clock's stretch from being given twice (tests/unit/ledger).
+    name: 'clock set back: what was open closes at the last instant seen, counting goes on from the new clock',
+    events: [...start(), ...typing(1, 0, 20), ...typing(1, 10, 30), finish(30)],
+    segments: [['A', 0, 20], ['A', 10, 30]],
+    clockBacks: [[20, 10]],
+  },
+  {
+    name: 'a clock set back hours: counting resumes at once, not when the clock catches up',
+    events: [focus(7200), activate(7200, 1), page(7200, 1, 'A'), ...typing(1, 7200, 7260), ...typing(1, 0, 30), finish(30)],
+    segments: [['A', 7200, 7260], ['A', 0, 30]],
+    clockBacks: [[7260, 0]],
   },
   {
     name: 'duplicated pulses change nothing',
@@ -109,9 +122,93 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
     segments: [['A', 0, 5]],
   },
   {
-    name: 'a hidden page ends attention at once',
+    name: 'a hidden page ends attention at once, at the instant it was hidden (the worker’s act)',
     events: [...start(), ...typing(1, 0, 10), heartbeat(12, 1, { visible: false }), input(20, 1, { visible: false }), heartbeat(40, 1), ...typing(1, 41, 50), finish(50)],
-    segments: [['A', 0, 10], ['A', 41, 50]],
+    segments: [['A', 0, 12], ['A', 41, 50]],
+  },
+  {
+    name: 'a page hidden after a quiet stretch longer than the threshold adds nothing',
+    events: [...start(), ...typing(1, 0, 10), ...quiet(1, 10, 100), heartbeat(100, 1, { visible: false }), finish(120)],
+    segments: [['A', 0, 10]],
+  },
+  {
+    // The acceptance run: 20 s of input, 90 s of none with the focus in the task's own frame
+    // (where TrueRate's sensor runs), 20 s of input, submit. Direct evidence beats inference.
+    name: 'focus in a task frame that has TrueRate’s sensor: that frame’s own input decides, not browser.idle',
+    events: chrono([
+      ...start(),
+      ...[0, 5, 10, 15, 20].map((s) => inputIn(s, 1, 7, { focusHere: true })),
+      ...quiet(1, 20, 110, { focusInFrame: true }),
+      ...quiet(1, 20, 110, { frameId: 7, focusHere: true }),
+      ...[110, 115, 120, 125, 130].map((s) => inputIn(s, 1, 7, { focusHere: true })),
+      finish(130),
+    ]),
+    segments: [['A', 0, 20], ['A', 110, 130]],
+    gaps: [['A', 20, 110]],
+  },
+  {
+    name: 'the sensed frame lets go of the focus (into a frame it cannot see): inference resumes',
+    events: chrono([
+      ...start(),
+      inputIn(0, 1, 7, { focusHere: true }),
+      heartbeat(2, 1, { frameId: 7, focusInFrame: true, focusHere: false }),
+      ...quiet(1, 0, 40, { focusInFrame: true }),
+      finish(40),
+    ]),
+    segments: [['A', 0, 40]],
+  },
+  {
+    name: 'a sensed frame that stops pulsing (removed, crashed) no longer vouches after 3 heartbeats',
+    events: chrono([
+      ...start(),
+      inputIn(0, 1, 7, { focusHere: true }),
+      ...quiet(1, 0, 100, { focusInFrame: true }),
+      finish(100),
+    ]),
+    segments: [['A', 0, 100]],
+  },
+  {
+    // Two HITs in two tabs, brought to front alternately: the tab brought to front counts from the
+    // click, before its own "visible" pulse arrives.
+    name: 'two tasks in two tabs switched every 5 s: each counts from the instant it comes to front',
+    events: chrono([
+      ...start(),
+      page(0, 2, 'B'),
+      heartbeat(0.5, 2, { visible: false }),
+      ...typing(1, 0, 4.9, 0.7),
+      activate(5, 2),
+      heartbeat(5.3, 1, { visible: false }),
+      heartbeat(5.4, 2, { visible: true }),
+      ...typing(2, 5.6, 9.9, 0.7),
+      activate(10, 1),
+      heartbeat(10.2, 2, { visible: false }),
+      heartbeat(10.3, 1, { visible: true }),
+      ...typing(1, 10.5, 14.9, 0.7),
+      finish(15),
+    ]),
+    segments: [['A', 0, 5], ['B', 5, 10], ['A', 10, 15]],
+  },
+  {
+    name: 'media counts for at most the media limit after the last input (a muted loop playing on)',
+    events: [...start(), input(0, 1), ...quiet(1, 0, 400, { media: true, mediaLimitS: 120 }), finish(400)],
+    segments: [['A', 0, 120]],
+    // Coming back to submit after the media stopped counting: the worker is asked about the rest.
+    gaps: [['A', 120, 400]],
+  },
+  {
+    name: 'bringing the tab to front restarts the media limit (the worker is there)',
+    events: chrono([
+      ...start(),
+      page(0, 2, null),
+      input(0, 1),
+      activate(10, 2),
+      activate(100, 1),
+      ...quiet(1, 100, 300, { media: true, mediaLimitS: 60 }),
+      finish(300),
+    ]),
+    // Tab 2 had no sign for 90 s, over the threshold: nothing there.
+    segments: [['A', 0, 10], ['A', 100, 160]],
+    gaps: [['A', 160, 300]],
   },
   {
     name: 'focus leaving the browser is a sign; coming back starts again',
@@ -120,7 +217,7 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
   },
   {
     name: 'two windows: only the focused window’s active tab counts',
-    events: [
+    events: chrono([
       ...start(),
       page(0, 5, 'B', { windowId: W2 }),
       activate(0, 5, W2),
@@ -131,7 +228,7 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
       focus(30, W1),
       ...typing(1, 30, 40),
       finish(40),
-    ],
+    ]),
     segments: [['A', 0, 10], ['B', 10, 30], ['A', 30, 40]],
   },
   {
@@ -211,7 +308,7 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
   },
   {
     name: 'browser.idle "idle" while reading on a sensor page does not cut the reading',
-    events: [...start(), input(0, 1), ...quiet(1, 0, 40), idle(15, 'idle'), idle(40, 'active'), input(40, 1), finish(40)],
+    events: [...start(), input(0, 1), ...quiet(1, 0, 15), idle(15, 'idle'), ...quiet(1, 15, 40), idle(40, 'active'), input(40, 1), finish(40)],
     segments: [['A', 0, 40]],
   },
 ];
@@ -225,6 +322,7 @@ describe('attention engine: scripted scenarios', () => {
     const result = run(scenario.events);
     expect(result.rel).toEqual(scenario.segments);
     expect(result.gaps).toEqual(scenario.gaps ?? []);
+    expect(result.clockBacks.map((j) => [(j.from - T0) / 1000, (j.to - T0) / 1000])).toEqual(scenario.clockBacks ?? []);
   });
 
   it('survives a service worker restart between any two events (state through JSON)', () => {

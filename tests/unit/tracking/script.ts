@@ -26,9 +26,28 @@ export const linked = (s: number, tabId: number, taskId: string, thr = 60): Ev =
 export const input = (s: number, tabId: number, opts: { visible?: boolean } = {}): Ev => ({
   type: 'pulse', at: at(s), tabId, input: at(s), media: false, focusInFrame: false, visible: opts.visible ?? true,
 });
-export const heartbeat = (s: number, tabId: number, opts: { media?: boolean; focusInFrame?: boolean; visible?: boolean } = {}): Ev => ({
-  type: 'pulse', at: at(s), tabId, input: null, media: opts.media ?? false, focusInFrame: opts.focusInFrame ?? false, visible: opts.visible ?? true,
+export interface PulseOpts {
+  media?: boolean;
+  focusInFrame?: boolean;
+  focusHere?: boolean;
+  frameId?: number;
+  visible?: boolean;
+  mediaLimitS?: number;
+}
+export const heartbeat = (s: number, tabId: number, opts: PulseOpts = {}): Ev => ({
+  type: 'pulse',
+  at: at(s),
+  tabId,
+  input: null,
+  media: opts.media ?? false,
+  focusInFrame: opts.focusInFrame ?? false,
+  visible: opts.visible ?? true,
+  ...(opts.frameId !== undefined ? { frameId: opts.frameId } : {}),
+  ...(opts.focusHere !== undefined ? { focusHere: opts.focusHere } : {}),
+  ...(opts.mediaLimitS !== undefined ? { mediaLimitMs: opts.mediaLimitS * 1000 } : {}),
 });
+/** Input in a frame of the tab (0: the top frame). */
+export const inputIn = (s: number, tabId: number, frameId: number, opts: PulseOpts = {}): Ev => ({ ...heartbeat(s, tabId, opts), frameId, input: at(s) } as Ev);
 export const idle = (s: number, state: 'active' | 'idle' | 'locked', detection = 15): Ev => ({ type: 'idle-state', at: at(s), state, detectionMs: detection * 1000 });
 export const tick = (s: number): Ev => ({ type: 'tick', at: at(s) });
 export const closeTab = (s: number, tabId: number): Ev => ({ type: 'tab-closed', at: at(s), tabId });
@@ -41,11 +60,14 @@ export function typing(tabId: number, from: number, to: number, every = 1): Ev[]
   return events;
 }
 /** Heartbeats (no input) every 5 s strictly between `from` and `to`: the page is open, untouched. */
-export function quiet(tabId: number, from: number, to: number, opts: { media?: boolean; focusInFrame?: boolean } = {}): Ev[] {
+export function quiet(tabId: number, from: number, to: number, opts: PulseOpts = {}): Ev[] {
   const events: Ev[] = [];
   for (let s = from + 5; s < to; s += 5) events.push(heartbeat(s, tabId, opts));
   return events;
 }
+
+/** Events in the order they happen (a stable sort by time), for scripts that interleave tabs. */
+export const chrono = (events: Ev[]): Ev[] => [...events].sort((a, b) => a.at - b.at);
 
 /** A worker at the browser: window 1 focused, tab 1 active, showing `taskId`. */
 export const start = (taskId: string | null = 'A', opts: { thr?: number } = {}): Ev[] => [
