@@ -1,7 +1,9 @@
 import type { TrueRateDb } from './db/database';
-import { taskId as taskIdOf } from './model/task';
-import { applyPageEffects } from './ledger/page-effects';
-import { recordPage } from './ledger/record-page';
+import { readTrackerState } from './db/tracker-state';
+import { markSeen } from './ledger/journal';
+import { answerGap, startManual, stopManual } from './ledger/manual';
+import { endFromPage, recordPageRead } from './ledger/page-read';
+import { createBudget, type Budget } from './message-budget';
 import {
   contentMessageSchema,
   extensionPageMessageSchema,
@@ -10,22 +12,28 @@ import {
   type RejectReason,
   type Reply,
 } from './messages';
-import { idsFromUrl, pageAgreesWithUrl } from './platforms';
 import type { PlatformId } from './model/platform-id';
+import { taskId as taskIdOf } from './model/task';
+import { idsFromUrl, pageAgreesWithUrl } from './platforms';
+import { platformOfUrl } from './platforms/hosts';
 import type { PageInfo } from './platforms/page-info';
 import { SINGLE_PAGE_APPS } from './platforms/spa';
 import { classifySender, type SenderLike, type Self } from './sender-check';
 import { platformOn, thresholdFor, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
-import { answerGap, endTask, manualTask } from './ledger/manual';
 
 export interface HandlerDeps {
   db: TrueRateDb;
   self: Self;
   version: string;
   now: () => number;
-  /** Hands events to the attention engine (lib/tracking/store.ts in the background). */
+  /** Hands events to the attention engine through the ledger (lib/ledger/apply-events.ts). */
   feed: (events: EngineEvent[]) => Promise<unknown>;
+  /**
+   * Runs one ledger change after the ones before it (the background queues them so that events
+   * reach the engine in the order they happened). Tests run them directly.
+   */
+  serial?: <T>(change: () => Promise<T>) => Promise<T>;
   newId: () => string;
   settings: () => Promise<Settings>;
   /** Where rejected messages are reported (the background logs them; tests collect them). */
@@ -34,6 +42,8 @@ export interface HandlerDeps {
   onNotice?: (text: string) => void;
   /** Keeps what was last read in a tab, so the popup can say when a page was not recognised. */
   notePage?: (tabId: number, note: PageNote) => Promise<void>;
+  /** How many messages a frame may send; one shared budget per handler by default. */
+  budget?: Budget;
 }
 
 export interface PageNote {
@@ -46,7 +56,7 @@ export interface PageNote {
 /**
  * The address a page report is checked against: the browser's sender.url, except on single-page
  * apps, whose router moves without the browser updating it; there the content script's own
- * reading counts, on the same origin only.
+ * reading counts, on the same origin only (docs/trust-boundaries.md#single-page-apps).
  */
 function addressOfPage(platform: PlatformId, senderUrl: URL, reported: string): URL {
   if (!SINGLE_PAGE_APPS.has(platform)) return senderUrl;
@@ -61,23 +71,31 @@ function addressOfPage(platform: PlatformId, senderUrl: URL, reported: string): 
 type Content = Extract<ReturnType<typeof classifySender>, { kind: 'content' }>;
 
 /**
- * The background's one entry for runtime messages: who sent it, is it well formed, is the sender
- * allowed to say it, then act. Every outcome is a Reply; nothing throws back to the sender.
+ * The background's one entry for runtime messages: who sent it, within its budget, is it well
+ * formed, is the sender allowed to say it, then one ledger change. Every outcome is a Reply;
+ * nothing throws back to the sender.
  */
 export function createMessageHandler(deps: HandlerDeps) {
+  const serial = deps.serial ?? (<T>(change: () => Promise<T>) => change());
+  const budget = deps.budget ?? createBudget();
   const reject = (reason: RejectReason, detail = ''): Reply => {
     deps.onReject?.(reason, detail);
     return { type: 'rejected', reason, ...(detail ? { detail } : {}) };
   };
+  const report = (illegal: string[]) => {
+    for (const text of illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
+  };
 
-  /** Page effects (offers, states, ends), then the engine told which tasks ended. */
-  async function applyEffects(page: PageInfo, now: number, previousTaskId: string | null): Promise<string[]> {
-    const effects = await applyPageEffects(deps.db, page, now, previousTaskId);
-    for (const text of effects.illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
-    if (effects.ended.length > 0) {
-      await deps.feed(effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })));
-    }
-    return effects.ended;
+  /**
+   * Task frames (www.mturkcontent.com) run in any tab that frames them. They are heard only in a
+   * tab whose top page is a platform page TrueRate reads (and the worker has not turned off), or
+   * a tab linked to a task (docs/trust-boundaries.md#task-frame-hosts).
+   */
+  async function inPlatformTab(who: Content, sender: SenderLike, settings: Settings): Promise<boolean> {
+    if (who.topFrame && !who.taskFrameHost) return true;
+    const top = platformOfUrl(sender.tab?.url);
+    if (top !== null && platformOn(settings, top)) return true;
+    return (await readTrackerState(deps.db)).tabs[who.tabId]?.linked === true;
   }
 
   async function fromContent(msg: ContentMessage, who: Content, sender: SenderLike): Promise<Reply> {
@@ -86,55 +104,48 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (!platformOn(settings, who.platform)) return reject('platform-off', who.platform);
     switch (msg.type) {
       case 'page/read': {
-        if (!who.topFrame) return reject('not-top-frame');
+        if (!who.topFrame || who.taskFrameHost) return reject('not-top-frame');
         const where = addressOfPage(who.platform, who.url, msg.url);
         if (!pageAgreesWithUrl(msg.page, who.platform, where)) {
           return reject('page-does-not-match-url', where.href);
         }
         const now = deps.now();
         const thresholdS = thresholdFor(settings, who.platform);
-        const previous = (await deps.db.tracker.get('state'))?.state.tabs[who.tabId]?.taskId ?? null;
-        await applyEffects(msg.page, now, previous);
-        const result = await recordPage(deps.db, msg.page, now, thresholdS);
+        const result = await serial(() =>
+          recordPageRead(deps.db, { page: msg.page, tabId: who.tabId, windowId, platform: who.platform, thresholdS }, now),
+        );
+        report(result.illegal);
         await deps.notePage?.(who.tabId, { platform: who.platform, kind: msg.page.kind, missing: msg.page.missing, at: now });
-        const task =
-          msg.page.kind === 'working' && msg.page.task
-            ? await deps.db.tasks.get(taskIdOf(msg.page.platform, msg.page.task.externalId))
-            : undefined;
-        await deps.feed([
-          {
-            type: 'tab-page',
-            at: now,
-            tabId: who.tabId,
-            windowId,
-            platform: who.platform,
-            taskId: task?.id ?? null,
-            thresholdMs: (task?.idleThresholdS ?? thresholdS) * 1000,
-          },
-        ]);
-        return { type: 'page/recorded', outcome: result.outcome, taskId: task?.id ?? null };
+        return { type: 'page/recorded', outcome: result.outcome, taskId: result.taskId };
       }
       case 'task/frame-submit': {
-        // Only the frame of that very assignment may say so: MTurk puts it in the frame's URL.
+        // Only the frame of that very assignment may say so (MTurk puts it in the frame's URL),
+        // and only in a tab that shows MTurk.
         if (who.platform !== 'mturk' || who.url.searchParams.get('assignmentId') !== msg.assignmentId) {
           return reject('page-does-not-match-url', who.url.href);
         }
+        if (!(await inPlatformTab(who, sender, settings))) return reject('frame-outside-platform-tab', sender.tab?.url ?? '');
         const submitted: PageInfo = { platform: 'mturk', kind: 'submitted', missing: [] };
-        const ended = await applyEffects(submitted, deps.now(), taskIdOf('mturk', msg.assignmentId));
-        return { type: 'task/ended', taskId: ended[0] ?? null };
+        const result = await serial(() => endFromPage(deps.db, submitted, deps.now(), taskIdOf('mturk', msg.assignmentId)));
+        report(result.illegal);
+        return { type: 'task/ended', taskId: result.ended[0] ?? null };
       }
       case 'task/page-action': {
         // Believed only in the top frame of the very task the sender's address names.
-        if (!who.topFrame) return reject('not-top-frame');
+        if (!who.topFrame || who.taskFrameHost) return reject('not-top-frame');
         const where = addressOfPage(who.platform, who.url, msg.url);
         if (idsFromUrl(who.platform, where).externalId !== msg.externalId) {
           return reject('page-does-not-match-url', where.href);
         }
         const kind = msg.action === 'submit' ? 'submitted' : 'returned';
-        const ended = await applyEffects({ platform: who.platform, kind, missing: [] }, deps.now(), taskIdOf(who.platform, msg.externalId));
-        return { type: 'task/ended', taskId: ended[0] ?? null };
+        const result = await serial(() =>
+          endFromPage(deps.db, { platform: who.platform, kind, missing: [] }, deps.now(), taskIdOf(who.platform, msg.externalId)),
+        );
+        report(result.illegal);
+        return { type: 'task/ended', taskId: result.ended[0] ?? null };
       }
       case 'activity/pulse': {
+        if (!(await inPlatformTab(who, sender, settings))) return reject('frame-outside-platform-tab', sender.tab?.url ?? '');
         const at = deps.now();
         const thresholdS = thresholdFor(settings, who.platform);
         await deps.feed([
@@ -142,12 +153,16 @@ export function createMessageHandler(deps: HandlerDeps) {
             type: 'pulse',
             at,
             tabId: who.tabId,
+            frameId: who.frameId,
             input: msg.inputAgoMs === null ? null : at - msg.inputAgoMs,
             firstInput: msg.firstInputAgoMs === null ? null : at - msg.firstInputAgoMs,
             media: msg.media,
             focusInFrame: msg.focusInFrame,
+            focusHere: msg.focusHere,
             visible: msg.visible,
-            page: { platform: who.platform, windowId, thresholdMs: thresholdS * 1000 },
+            mediaLimitMs: settings.mediaLimitS * 1000,
+            // Only a platform page registers a tab of its own (overhead until its reader reports).
+            ...(who.taskFrameHost ? {} : { page: { platform: who.platform, windowId, thresholdMs: thresholdS * 1000 } }),
           },
         ]);
         return { type: 'pulse/accepted' };
@@ -166,23 +181,24 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'tracking/resume':
         await deps.feed([{ type: msg.type === 'tracking/pause' ? 'pause' : 'resume', at }]);
         return { type: 'done' };
+      case 'tab/unlink':
+        await deps.feed([{ type: 'tab-unlinked', at, tabId: msg.tabId }]);
+        return { type: 'done' };
       case 'gap/answer':
-        await answerGap(deps.db, msg.gapId, msg.answer, at);
+        await serial(() => answerGap(deps.db, msg.gapId, msg.answer, at));
+        return { type: 'done' };
+      case 'journal/seen':
+        await serial(() => markSeen(deps.db, msg.ids, at));
         return { type: 'done' };
       case 'manual/start': {
         const id = `manual:${deps.newId()}`;
         const thresholdS = thresholdFor(await deps.settings(), 'manual');
-        await deps.db.tasks.add(manualTask(id, msg.title, msg.reward, at, thresholdS));
-        await deps.feed([{ type: 'manual-start', at, taskId: id, thresholdMs: thresholdS * 1000 }]);
+        await serial(() => startManual(deps.db, { id, title: msg.title, reward: msg.reward, thresholdS }, at));
         return { type: 'manual/started', taskId: id };
       }
-      case 'manual/stop': {
-        const state = (await deps.db.tracker.get('state'))?.state;
-        const running = state?.manual?.taskId;
-        await deps.feed([{ type: 'manual-stop', at }]);
-        if (running) await endTask(deps.db, running, at);
+      case 'manual/stop':
+        await serial(() => stopManual(deps.db, at));
         return { type: 'done' };
-      }
     }
   }
 
@@ -191,6 +207,7 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (who.kind === 'rejected') return reject(who.reason, sender.url ?? '');
     try {
       if (who.kind === 'content') {
+        if (!budget.take(`${who.tabId}:${who.frameId}`, deps.now())) return reject('over-budget', who.url.origin);
         const parsed = contentMessageSchema.safeParse(message);
         if (!parsed.success) return reject('invalid-message', parsed.error.issues[0]?.message);
         return await fromContent(parsed.data, who, sender);

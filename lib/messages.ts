@@ -31,6 +31,8 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     firstInputAgoMs: z.number().int().min(0).max(60_000).nullable(),
     media: z.boolean(),
     focusInFrame: z.boolean(),
+    /** This frame itself holds the focus: its own input is the evidence, not browser.idle. */
+    focusHere: z.boolean(),
     visible: z.boolean(),
   }),
   /** A task frame posted its answers to MTurk's externalSubmit (checked against the frame URL). */
@@ -70,6 +72,10 @@ export const extensionPageMessageSchema = z.discriminatedUnion('type', [
     reward: moneyInput.nullable(),
   }),
   z.object({ type: z.literal('manual/stop') }),
+  /** The worker unlinks a tab from its task (the popup lists linked tabs). */
+  z.object({ type: z.literal('tab/unlink'), tabId: z.number().int().nonnegative() }),
+  /** The worker has read these journal entries (clock set back, time left out). */
+  z.object({ type: z.literal('journal/seen'), ids: z.array(z.number().int().positive()).min(1).max(100) }),
 ]);
 export type ExtensionPageMessage = z.infer<typeof extensionPageMessageSchema>;
 
@@ -80,6 +86,10 @@ export type RejectReason =
   | 'invalid-message'
   | 'not-allowed-from-sender'
   | 'page-does-not-match-url'
+  /** A task frame pulsed in a tab whose top page is no platform page TrueRate reads, nor linked. */
+  | 'frame-outside-platform-tab'
+  /** The frame sent more messages than any honest sensor or reader does. */
+  | 'over-budget'
   /** The worker turned this platform off in the settings: its pages are neither read nor timed. */
   | 'platform-off'
   | 'internal-error';

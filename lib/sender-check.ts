@@ -16,13 +16,23 @@ export interface Self {
 }
 
 export type SenderVerdict =
-  | { kind: 'content'; platform: PlatformId; url: URL; tabId: number; topFrame: boolean }
+  | {
+      kind: 'content';
+      platform: PlatformId;
+      url: URL;
+      tabId: number;
+      frameId: number;
+      topFrame: boolean;
+      /** The sender is a task frame host (www.mturkcontent.com), not a page the reader reads. */
+      taskFrameHost: boolean;
+    }
   | { kind: 'extension-page'; url: URL }
   | { kind: 'rejected'; reason: 'foreign-sender' | 'not-a-platform-page' };
 
 /**
- * Who sent a message. Only this extension's content scripts, on a supported platform's pages, and
- * this extension's own pages are heard (../shared/design.md, "Trust boundaries").
+ * Who sent a message. Only this extension's content scripts, on a supported platform's pages and
+ * task frames, and this extension's own pages are heard
+ * (docs/trust-boundaries.md#the-background-checks-every-sender).
  */
 export function classifySender(sender: SenderLike, self: Self): SenderVerdict {
   if (sender.id !== self.id || !sender.url) return { kind: 'rejected', reason: 'foreign-sender' };
@@ -36,9 +46,11 @@ export function classifySender(sender: SenderLike, self: Self): SenderVerdict {
 
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || tabId < 0) return { kind: 'rejected', reason: 'foreign-sender' };
-  const platform = platformOfUrl(url) ?? taskFramePlatform(url);
+  const page = platformOfUrl(url);
+  const platform = page ?? taskFramePlatform(url);
   if (platform === null) return { kind: 'rejected', reason: 'not-a-platform-page' };
-  return { kind: 'content', platform, url, tabId, topFrame: sender.frameId === 0 };
+  const frameId = typeof sender.frameId === 'number' && sender.frameId >= 0 ? sender.frameId : 0;
+  return { kind: 'content', platform, url, tabId, frameId, topFrame: sender.frameId === 0, taskFrameHost: page === null };
 }
 
 function taskFramePlatform(url: URL): PlatformId | null {

@@ -20,6 +20,7 @@ export interface SettingsForm {
   longerRatio: string;
   groupMinN: string;
   unpaidMinS: string;
+  mediaLimitS: string;
   platformsOn: Record<PlatformId, boolean>;
   language: Language;
 }
@@ -39,6 +40,7 @@ export const fieldId = {
   longerRatio: 'longerRatio',
   groupMinN: 'groupMinN',
   unpaidMinS: 'unpaidMinS',
+  mediaLimitS: 'mediaLimitS',
 } as const;
 
 export type FieldErrors = Record<string, FieldError>;
@@ -80,6 +82,7 @@ export function settingsToForm(settings: Settings, locale: string): SettingsForm
     longerRatio: numberText(settings.flagThresholds.longerRatio, separator),
     groupMinN: String(settings.flagThresholds.groupMinN),
     unpaidMinS: String(settings.flagThresholds.unpaidMinS),
+    mediaLimitS: String(settings.mediaLimitS),
     platformsOn,
     language: settings.language,
   };
@@ -103,6 +106,7 @@ export function knownCurrency(code: string): boolean {
 
 // The bounds come from the schema itself, so a message never states a range the schema disagrees with.
 const idleSchema = settingsSchema.shape.idleThresholdS;
+const mediaSchema = settingsSchema.shape.mediaLimitS.unwrap();
 const flagShape = flagThresholdsSchema.shape;
 const range = (schema: { minValue: number | null; maxValue: number | null }): string[] => [
   String(schema.minValue ?? 0),
@@ -114,6 +118,7 @@ function messageFor(path: readonly PropertyKey[]): FieldError {
   if (head === 'idleThresholdS' || head === 'idleThresholdByPlatform') {
     return { key: 'settings_errSeconds', subs: range(idleSchema) };
   }
+  if (head === 'mediaLimitS') return { key: 'settings_errSeconds', subs: range(mediaSchema) };
   if (head === 'flagThresholds' && sub === 'longerRatio') {
     return { key: 'settings_errRatio', subs: range(flagShape.longerRatio) };
   }
@@ -170,6 +175,7 @@ export function formToSettings(form: SettingsForm): FormResult {
     },
     platformsOff: PLATFORM_IDS.filter((id) => !form.platformsOn[id]),
     language: form.language,
+    mediaLimitS: wholeNumber(form.mediaLimitS),
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, settings: parsed.data };

@@ -34,6 +34,11 @@ export const settingsSchema = z.object({
   platformsOff: z.array(z.enum(PLATFORM_IDS)).default([]),
   /** "auto" follows the browser's language. */
   language: z.enum(LANGUAGES).default('auto'),
+  /**
+   * Media (audio, video) counts as work for at most this long after the worker's last input:
+   * transcription means listening without typing for a while, but not a loop left playing.
+   */
+  mediaLimitS: z.number().int().min(30).max(3600).default(300),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   flagThresholds: { longerRatio: 1.5, groupMinN: 3, unpaidMinS: 30 },
   platformsOff: [],
   language: 'auto',
+  mediaLimitS: 300,
 };
 
 export type SettingsRead =

@@ -1,4 +1,4 @@
-import type { SavedEdit } from '@/lib/ledger/task-edits';
+import type { SavedEdit } from '@/lib/model/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/translate';
 

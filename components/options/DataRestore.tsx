@@ -199,6 +199,19 @@ function RestoreDetails({ t, n, result }: { t: Translate; n: (value: number) => 
           {result.moreConflicts > 0 ? <p>{t('data_moreConflicts', n(result.moreConflicts))}</p> : null}
         </>
       ) : null}
+      {result.overlaps.length > 0 ? (
+        <>
+          <p>{t('data_overlaps')}</p>
+          <ul class="data-conflicts">
+            {result.overlaps.map((c) => (
+              <li key={`overlap:${c.id}`}>
+                {t('data_table_tasks')} <code>{c.id}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {result.leftOutOverhead > 0 ? <p>{t('data_leftOutOverhead', n(result.leftOutOverhead))}</p> : null}
       {result.trackerReset ? <p>{t('data_trackerReset')}</p> : null}
     </>
   );

@@ -136,6 +136,15 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
           error={errorOf(fieldId.idle)}
           onInput={(idleThresholdS) => edit({ idleThresholdS }, [fieldId.idle])}
         />
+        <SettingsField
+          id={`settings-${fieldId.mediaLimitS}`}
+          label={t('settings_mediaLimit')}
+          value={form.mediaLimitS}
+          unit="s"
+          hint={t('settings_mediaLimitHint')}
+          error={errorOf(fieldId.mediaLimitS)}
+          onInput={(mediaLimitS) => edit({ mediaLimitS }, [fieldId.mediaLimitS])}
+        />
         <p class="settings-subhead" id="settings-idle-platforms">
           {t('settings_idlePerPlatform')}
         </p>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { send } from '@/components/send';
 import { getDb } from '@/lib/db/database';
+import { readTrackerState } from '@/lib/db/tracker-state';
 import type { Translate } from '@/lib/i18n/translate';
 
 type State = { kind: 'loading' } | { kind: 'ready'; paused: boolean } | { kind: 'error'; message: string };
@@ -15,8 +16,8 @@ export function TrackingToggle({ t }: { t: Translate }) {
 
   const read = useCallback(async () => {
     try {
-      const record = await getDb().tracker.get('state');
-      setState({ kind: 'ready', paused: record?.state.paused ?? false });
+      const { paused } = await readTrackerState(getDb());
+      setState({ kind: 'ready', paused });
     } catch (error) {
       setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }

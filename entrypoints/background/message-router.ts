@@ -3,15 +3,16 @@ import type { TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { SenderLike } from '@/lib/sender-check';
 import { readSettings } from './settings';
-import type { Feed } from './tracking';
+import type { Feed, Serial } from './tracking';
 
-export function setupMessageRouter(db: TrueRateDb, feed: Feed): () => void {
+export function setupMessageRouter(db: TrueRateDb, feed: Feed, serial: Serial): () => void {
   const handle = createMessageHandler({
     db,
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     version: browser.runtime.getManifest().version,
     now: () => Date.now(),
     feed,
+    serial,
     newId: () => crypto.randomUUID(),
     settings: readSettings,
     // A platform the worker turned off sends a pulse a second; that is expected, not worth a log line.

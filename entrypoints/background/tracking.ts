@@ -2,27 +2,34 @@ import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
 import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/model/task';
 import type { EngineEvent } from '@/lib/tracking/events';
-import { applyEvents, readTrackerState } from '@/lib/ledger/apply-events';
+import { readTrackerState } from '@/lib/db/tracker-state';
+import { applyEvents } from '@/lib/ledger/apply-events';
+import { platformOfUrl } from '@/lib/platforms/hosts';
 import { taskForUrl } from '@/lib/platforms/url-link';
-import { DEFAULT_CONFIG } from '@/lib/tracking/state';
 
 const TICK_ALARM = 'truerate-tick';
 /** browser.idle's smallest detection interval: "idle" 15 s after the last input anywhere. */
 const IDLE_DETECTION_S = 15;
 
 export type Feed = (events: EngineEvent[]) => Promise<unknown>;
+export type Serial = <T>(change: () => Promise<T>) => Promise<T>;
 
 /**
- * Feeds the attention engine one batch at a time, in the order events happened, so two listeners
- * firing together never read the same state. A failure is logged and the next batch goes on.
+ * Runs ledger changes one at a time, in the order they were asked for, so that events reach the
+ * engine in the order they happened. A failure is logged and the next change goes on.
  */
-export function createFeed(db: TrueRateDb): Feed {
+export function createSerial(): Serial {
   let chain: Promise<unknown> = Promise.resolve();
-  return (events) => {
-    const run = chain.then(() => applyEvents(db, events, DEFAULT_CONFIG));
-    chain = run.catch((error: unknown) => console.error('TrueRate: tracking write failed', error));
+  return <T>(change: () => Promise<T>) => {
+    const run = chain.then(change);
+    chain = run.catch((error: unknown) => console.error('TrueRate: a ledger change failed', error));
     return run;
   };
+}
+
+/** Hands events to the engine, through the ledger, in order. */
+export function createFeed(db: TrueRateDb, serial: Serial): Feed {
+  return (events) => serial(() => applyEvents(db, events));
 }
 
 /** Connects the browser's tab, window, idle and alarm events to the engine. Returns an undo. */
@@ -60,15 +67,22 @@ export function setupTracking(db: TrueRateDb, feed: Feed): () => void {
     ]);
   };
 
-  // With the optional "tabs" permission (asked from the popup), a survey tab opened any other way
-  // is linked by the task ids in its address. Without it, onUpdated never carries a URL.
+  // A linked tab that navigates to a platform page is that page's now (its reader reports it);
+  // one that navigates to another task's address belongs to that task. The browser gives the
+  // address of a platform page (host permission) and, with the optional "tabs" permission asked
+  // from the popup, of any page, which also links a survey tab opened some other way.
   const onUpdated = async (tabId: number, change: { url?: string }, tab: { windowId?: number }) => {
-    if (!change.url) return;
+    const url = change.url;
+    if (!url) return;
     const state = await readTrackerState(db);
     const known = state.tabs[tabId];
     if (known && !known.linked) return; // a platform page: its page reader says what it shows
+    if (known?.linked && platformOfUrl(url) !== null) {
+      await feed([{ type: 'tab-unlinked', at: now(), tabId }]);
+      return;
+    }
     const recent = await db.tasks.where('acceptedAt').above(Date.now() - 24 * 3600 * 1000).toArray();
-    const taskId = taskForUrl(change.url, recent.filter((t) => t.endedAt === null));
+    const taskId = taskForUrl(url, recent.filter((t) => t.endedAt === null));
     const task = taskId ? recent.find((t) => t.id === taskId) : undefined;
     if (!task || task.platform === 'manual' || known?.taskId === task.id) return;
     await feed([

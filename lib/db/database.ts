@@ -1,12 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import type { EngineState } from '../tracking/state';
-import type { EditRecord, GapRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
+import type { EditRecord, GapRecord, JournalRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
 
-export interface TrackerRecord {
-  key: 'state';
-  state: EngineState;
-}
+/**
+ * The engine's state lives under the key `state`. A state that failed its check is kept, as it
+ * was, under `set-aside:<instant>` (unknown, so typed loosely), never deleted.
+ */
+export type TrackerRecord = { key: 'state'; state: EngineState } | { key: `set-aside:${number}`; state: unknown };
 
 export const DB_NAME = 'truerate';
 
@@ -17,6 +18,7 @@ export type TrueRateDb = Dexie & {
   tracker: EntityTable<TrackerRecord, 'key'>;
   gaps: EntityTable<GapRecord, 'id'>;
   edits: EntityTable<EditRecord, 'id'>;
+  journal: EntityTable<JournalRecord, 'id'>;
 };
 
 /** Opens (lazily) the worker's database with every numbered version declared. */

@@ -58,6 +58,31 @@ export const MIGRATIONS: readonly Migration[] = [
       segments: (record) => ({ ...record, excluded: record.excluded ?? false }),
     },
   },
+  {
+    // The engine's state gains what direct evidence and the media limit need (state version 2),
+    // and a journal keeps what the worker should know: the clock set back, time not given twice,
+    // a tracker state kept aside.
+    version: 5,
+    stores: { journal: '++id, at, kind' },
+    upgrade: { tracker: trackerStateV1toV2 },
+  },
 ];
+
+/**
+ * Engine state 1 -> 2: tabs no longer keep the media and focus flags of their last pulse (each
+ * pulse carries its own) but which sensed frame holds the focus (none known yet), and the state
+ * keeps the worker's last own act (not known yet: media waits for the next input). Anything that
+ * is not a version-1 state is left as it is, for the ledger's check to keep aside.
+ */
+export function trackerStateV1toV2(record: Record<string, unknown>): Record<string, unknown> {
+  const state = record.state as Record<string, unknown> | undefined;
+  if (record.key !== 'state' || !state || state.version !== 1) return record;
+  const tabs: Record<string, unknown> = {};
+  for (const [id, tab] of Object.entries((state.tabs ?? {}) as Record<string, Record<string, unknown>>)) {
+    const { media: _media, focusInFrame: _focus, ...rest } = tab;
+    tabs[id] = { ...rest, sensedFocus: null };
+  }
+  return { ...record, state: { ...state, version: 2, tabs, lastActAt: null } };
+}
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 1;

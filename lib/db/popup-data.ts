@@ -1,6 +1,7 @@
 import type { TrueRateDb } from './database';
 import type { GapRecord, SegmentRecord, TaskRecord } from '../model/records';
-import { initialState, type EngineState } from '../tracking/state';
+import type { EngineState } from '../tracking/state';
+import { readTrackerState } from './tracker-state';
 
 export interface PendingGap extends GapRecord {
   id: number;
@@ -25,7 +26,7 @@ export interface PopupData {
  */
 export async function loadPopupData(db: TrueRateDb, recentLimit: number, since: number): Promise<PopupData> {
   return db.transaction('r', [db.tracker, db.tasks, db.gaps, db.segments], async () => {
-    const state = (await db.tracker.get('state'))?.state ?? initialState();
+    const state = await readTrackerState(db);
     const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
     const running = runningId ? ((await db.tasks.get(runningId)) ?? null) : null;
     const pending = await db.gaps.where('answer').equals('pending').reverse().limit(3).toArray();

@@ -1,7 +1,6 @@
 import type { TrueRateDb } from './database';
-import type { SegmentRecord, TaskRecord } from '../model/records';
-import { editsOf } from '../ledger/task-edits';
-import type { SavedEdit } from '../ledger/task-edits-shared';
+import type { SavedEdit, SegmentRecord, TaskRecord } from '../model/records';
+import { readTrackerState } from './tracker-state';
 
 export interface TaskDetailData {
   /** Null when the task is not (or no longer) in the database. */
@@ -19,8 +18,14 @@ export async function loadTaskDetail(db: TrueRateDb, taskId: string): Promise<Ta
     const segments = (await db.segments.where('[taskId+start]').between([taskId, -Infinity], [taskId, Infinity]).toArray()) as (SegmentRecord & {
       id: number;
     })[];
-    const state = (await db.tracker.get('state'))?.state;
+    const state = await readTrackerState(db);
     const running = state?.open?.taskId === taskId || state?.manual?.taskId === taskId;
     return { task, segments, edits: await editsOf(db, taskId), running };
   });
+}
+
+/** A task's corrections, newest first (ids grow with time; `at` can tie). */
+export async function editsOf(db: TrueRateDb, taskId: string): Promise<SavedEdit[]> {
+  const edits = (await db.edits.where('taskId').equals(taskId).toArray()) as SavedEdit[];
+  return edits.sort((a, b) => b.id - a.id);
 }

@@ -48,12 +48,24 @@ export async function mergeBackup(db: TrueRateDb, backup: Backup, options: Merge
     onProgress?.({ done, total });
   };
 
+  // Attention is one resource: a task of the file whose time this database already gives to other
+  // work is left out whole (listed), and so is an overhead segment of the file over such time.
+  const taken = await takenTime(db);
+  const overlapping = (seg: SegmentRecord) => seg.end > seg.start && !taken.same.has(sameKey(seg)) && taken.overlaps(seg.start, seg.end);
+  const overlaps: Conflict[] = [];
   const heldBack = new Set<string>();
+  for (const seg of backup.segments) {
+    if (seg.taskId === null || heldBack.has(seg.taskId) || !overlapping(seg)) continue;
+    heldBack.add(seg.taskId);
+    if (overlaps.length < maxConflicts) overlaps.push({ table: 'tasks', id: seg.taskId });
+  }
+  let leftOutOverhead = 0;
   for (let i = 0; i < backup.tasks.length; i += chunkSize) {
     const chunk = backup.tasks.slice(i, i + chunkSize);
     const existing = await db.tasks.bulkGet(chunk.map((t) => t.id));
     const fresh = chunk.filter((task, j) => {
       const old = existing[j];
+      if (heldBack.has(task.id) && !old) return false;
       if (!old) return true;
       heldBack.add(task.id);
       if (sameTask(old, task)) unchanged.tasks += 1;
@@ -102,6 +114,7 @@ export async function mergeBackup(db: TrueRateDb, backup: Backup, options: Merge
         const content = key(record);
         if (old && key(old) === content) unchanged[name] += 1;
         else if (record.taskId !== null && heldBack.has(record.taskId)) keptWithTask += 1;
+        else if (name === 'segments' && overlapping(record as unknown as SegmentRecord)) leftOutOverhead += 1;
         else if (!old) fresh.push(record);
         else if ((await twins(record)).some((twin) => key(twin) === content)) unchanged[name] += 1;
         else again.push(record);
@@ -146,6 +159,38 @@ export async function mergeBackup(db: TrueRateDb, backup: Backup, options: Merge
     renumbered,
     conflicts,
     moreConflicts: conflictCount - conflicts.length,
+    overlaps,
+    leftOutOverhead,
     trackerReset: false,
+  };
+}
+
+const sameKey = (s: Pick<SegmentRecord, 'taskId' | 'platform' | 'start' | 'end'>) => `${s.taskId ?? ''}|${s.platform}|${s.start}|${s.end}`;
+
+/**
+ * The time this database's segments already hold, read once (one pass over the start index),
+ * so that checking every segment of a large file costs a binary search each, not a query.
+ */
+async function takenTime(db: TrueRateDb): Promise<{ same: Set<string>; overlaps: (start: number, end: number) => boolean }> {
+  const stored = await db.segments.orderBy('start').toArray();
+  const spans = stored.filter((s) => s.end > s.start);
+  const same = new Set(spans.map(sameKey));
+  // Running maximum of ends, so that a binary search on start answers "does anything before end
+  // reach past start" even if old records overlap each other.
+  const starts = spans.map((s) => s.start);
+  const reach: number[] = [];
+  for (const [i, s] of spans.entries()) reach.push(Math.max(s.end, reach[i - 1] ?? -Infinity));
+  return {
+    same,
+    overlaps(start, end) {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < end) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1]! > start;
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { PageInfo } from '../platforms/page-info';
 import { ENDED, statusFromPlatform, transition } from '../tasks/lifecycle';
 import type { TrueRateDb } from '../db/database';
 import type { TaskRecord, TaskStatus } from '../model/records';
-import { taskId } from '../model/task';
+import { stamp, taskId } from '../model/task';
 
 export interface PageEffects {
   /** Tasks this page ended (submitted, returned, …): the attention engine stops counting them. */
@@ -57,7 +57,7 @@ export async function applyPageEffects(
         ...(reward ? { reward } : {}),
         ...(code ? { completionCode: code } : {}),
         ...(endsNow ? { endedAt: now, wallMs: Math.max(0, now - task.acceptedAt) } : {}),
-        updatedAt: now,
+        updatedAt: stamp(task.updatedAt, now),
       });
       if (endsNow) effects.ended.push(task.id);
     };

@@ -28,6 +28,10 @@ export interface RestoreResult {
   conflicts: Conflict[];
   /** Conflicts beyond the listed ones. */
   moreConflicts: number;
+  /** Merge: tasks left out whole because their time is already recorded here for other work. */
+  overlaps: Conflict[];
+  /** Merge: overhead segments of the file left out because their time is already recorded here. */
+  leftOutOverhead: number;
   /** The tracker was timing a task the restore removed, so it was reset. */
   trackerReset: boolean;
 }
@@ -71,6 +75,6 @@ export async function restoreBackup(db: TrueRateDb, backup: Backup, options: Res
     }
     const taskIds = new Set(backup.tasks.map((t) => t.id));
     const trackerReset = await resetTrackerUnless(db, (id) => taskIds.has(id));
-    return { mode, added, unchanged: zeroCounts(), keptWithTask: 0, renumbered: 0, conflicts: [], moreConflicts: 0, trackerReset };
+    return { mode, added, unchanged: zeroCounts(), keptWithTask: 0, renumbered: 0, conflicts: [], moreConflicts: 0, overlaps: [], leftOutOverhead: 0, trackerReset };
   });
 }

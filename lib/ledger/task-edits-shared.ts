@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TrueRateDb } from '../db/database';
-import type { EditRecord, GapRecord, SegmentRecord, TaskRecord } from '../model/records';
+import type { EditRecord, SavedEdit, SegmentRecord, TaskRecord } from '../model/records';
 
 /**
  * What every correction returns. A refusal carries a reason code the dashboard translates
@@ -31,8 +31,6 @@ export interface OverlapConflict {
   taskId: string | null;
 }
 
-export type SavedEdit = StoredEdit & { id: number };
-
 export type EditResult =
   | { ok: true; edit: SavedEdit; task: TaskRecord | null }
   | { ok: false; reason: EditRefusal; detail?: string; conflict?: OverlapConflict };
@@ -43,33 +41,14 @@ export function refuse(reason: EditRefusal, extra: Omit<Refused, 'ok' | 'reason'
   return { ok: false, reason, ...extra };
 }
 
-/**
- * An edit as stored. A deleted task's quiet gaps ride along in its snapshot so that undo gives
- * them back with their ids; editRecordSchema does not name `gaps` yet (see the report), so the
- * field is optional and typed here.
- */
-export type StoredEdit = EditRecord & {
-  before: EditRecord['before'] & { gaps?: GapRecord[] };
-  after: EditRecord['after'] & { gaps?: GapRecord[] };
-};
-
 export const timestampInput = z.number().int().nonnegative();
 export const taskIdInput = z.string().min(1).max(200);
 export const segmentIdInput = z.number().int().positive();
 
-export function tablesOf(db: TrueRateDb) {
-  return [db.tasks, db.segments, db.gaps, db.edits, db.tracker];
-}
-
 /** Stores an edit inside the caller's transaction and returns it with its id. */
-export async function recordEdit(db: TrueRateDb, edit: Omit<StoredEdit, 'id'>): Promise<SavedEdit> {
-  const id = await db.edits.add(edit as StoredEdit);
+export async function recordEdit(db: TrueRateDb, edit: Omit<EditRecord, 'id'>): Promise<SavedEdit> {
+  const id = await db.edits.add(edit as EditRecord);
   return { ...edit, id: id as number };
-}
-
-/** The task's counted time: its segments minus those the worker excluded. */
-export function countedMs(segments: readonly SegmentRecord[]): number {
-  return segments.reduce((sum, s) => (s.excluded ? sum : sum + (s.end - s.start)), 0);
 }
 
 export async function segmentsOf(db: TrueRateDb, taskId: string): Promise<SegmentRecord[]> {

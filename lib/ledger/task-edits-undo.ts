@@ -1,14 +1,16 @@
 import type { TrueRateDb } from '../db/database';
+import type { SavedEdit } from '../model/records';
+import { stamp } from '../model/task';
+import { overlapping, recount } from './segments';
+import { ledgerTables } from './tables';
 import {
   recordEdit,
   refuse,
   sameValue,
   segmentIdInput,
-  tablesOf,
   timestampInput,
   type EditResult,
   type Refused,
-  type SavedEdit,
 } from './task-edits-shared';
 
 /**
@@ -28,9 +30,10 @@ async function conflictOf(db: TrueRateDb, edit: SavedEdit): Promise<Refused | nu
     if (current) return refuse('task-recreated');
   } else {
     if (!current) return refuse('task-changed-since', { detail: 'task missing' });
-    // The engine adds measured time without touching updatedAt: compare the time first.
+    // Time measured since is the likeliest change, and the one worth naming: compare it first.
     if (current.activeMs !== edit.after.task.activeMs) return refuse('time-added-since');
-    if (!sameValue(current, edit.after.task)) return refuse('task-changed-since');
+    // updatedAt says when, not what: an undo stamps it too, and must not block the undo before it.
+    if (!sameValue({ ...current, updatedAt: 0 }, { ...edit.after.task, updatedAt: 0 })) return refuse('task-changed-since');
   }
   for (const segment of edit.after.segments) {
     const now = await db.segments.get(segment.id ?? -1);
@@ -41,14 +44,8 @@ async function conflictOf(db: TrueRateDb, edit: SavedEdit): Promise<Refused | nu
     if (leaving.has(segment.id)) continue;
     if (await db.segments.get(segment.id ?? -1)) return refuse('segments-changed-since');
     // A deleted task's time may since have been given to another task: attention is one resource.
-    const hit = await db.segments
-      .where('start')
-      .below(segment.end)
-      .filter((s) => s.end > segment.start && s.end > s.start && !leaving.has(s.id))
-      .first();
-    if (hit && segment.end > segment.start) {
-      return refuse('overlap', { conflict: { start: hit.start, end: hit.end, taskId: hit.taskId } });
-    }
+    const hit = (await overlapping(db, segment.start, segment.end)).find((s) => !leaving.has(s.id));
+    if (hit) return refuse('overlap', { conflict: { start: hit.start, end: hit.end, taskId: hit.taskId } });
   }
   return null;
 }
@@ -63,7 +60,7 @@ export async function undo(db: TrueRateDb, editId: number, now: number): Promise
   const input = segmentIdInput.safeParse(editId);
   const at = timestampInput.safeParse(now);
   if (!input.success || !at.success) return refuse('invalid-input', { detail: 'edit id and time must be integers' });
-  return db.transaction('rw', tablesOf(db), async () => {
+  return db.transaction('rw', ledgerTables(db), async () => {
     const edit = (await db.edits.get(editId)) as SavedEdit | undefined;
     if (!edit) return refuse('edit-not-found');
     if (edit.kind === 'undo') return refuse('undo-of-undo');
@@ -76,8 +73,12 @@ export async function undo(db: TrueRateDb, editId: number, now: number): Promise
     await db.segments.bulkDelete(added);
     await db.segments.bulkPut(edit.before.segments);
     if (edit.before.gaps?.length) await db.gaps.bulkPut(edit.before.gaps);
-    if (edit.before.task) await db.tasks.put(edit.before.task);
+    // The task comes back as it was, stamped now, with its time recounted from what came back.
+    const current = await db.tasks.get(edit.taskId);
+    if (edit.before.task) await db.tasks.put({ ...edit.before.task, updatedAt: stamp(current?.updatedAt ?? edit.before.task.updatedAt, now) });
     else await db.tasks.delete(edit.taskId);
+    await recount(db, [edit.taskId], now);
+    const restored = (await db.tasks.get(edit.taskId)) ?? null;
 
     await db.edits.update(editId, { undoneAt: now });
     const record = await recordEdit(db, {
@@ -85,9 +86,9 @@ export async function undo(db: TrueRateDb, editId: number, now: number): Promise
       at: now,
       kind: 'undo',
       before: edit.after,
-      after: edit.before,
+      after: { ...edit.before, task: restored },
       undoneAt: null,
     });
-    return { ok: true, edit: record, task: edit.before.task };
+    return { ok: true, edit: record, task: restored };
   });
 }

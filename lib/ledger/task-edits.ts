@@ -1,22 +1,25 @@
 import { z } from 'zod';
 import { ENDED } from '../tasks/lifecycle';
 import type { TrueRateDb } from '../db/database';
+import { readTrackerState } from '../db/tracker-state';
+import { applyEvents } from './apply-events';
+import { countedMs, firstConflict } from './segments';
+import { ledgerTables } from './tables';
+import { stamp } from '../model/task';
+import { trackedTaskIds } from './tracker-reset';
 import { TASK_STATUSES, type EditRecord, type SegmentRecord, type TaskRecord, type TaskStatus } from '../model/records';
 import {
-  countedMs,
   recordEdit,
   refuse,
   segmentIdInput,
   segmentsOf,
-  tablesOf,
   taskIdInput,
   timestampInput,
   type EditResult,
-  type SavedEdit,
 } from './task-edits-shared';
 
 export { undo } from './task-edits-undo';
-export type { EditRefusal, EditResult, OverlapConflict, SavedEdit } from './task-edits-shared';
+export type { EditRefusal, EditResult, OverlapConflict } from './task-edits-shared';
 
 /**
  * The worker's corrections (issue #5). Each is one transaction that writes the change and an edit
@@ -48,13 +51,13 @@ async function editTask(
   now: number,
   change: (task: TaskRecord) => Promise<{ task: TaskRecord; before: SegmentRecord[]; after: SegmentRecord[] } | EditResult>,
 ): Promise<EditResult> {
-  return db.transaction('rw', tablesOf(db), async () => {
+  return db.transaction('rw', ledgerTables(db), async () => {
     const task = await db.tasks.get(taskId);
     if (!task) return refuse('task-not-found');
     const before = structuredClone(task);
     const changed = await change(structuredClone(task));
     if ('ok' in changed) return changed;
-    const next = { ...changed.task, updatedAt: now };
+    const next = { ...changed.task, updatedAt: stamp(task.updatedAt, now) };
     await db.tasks.put(next);
     const edit = await recordEdit(db, {
       taskId,
@@ -72,6 +75,17 @@ async function editTask(
 export async function setStatus(db: TrueRateDb, taskId: string, status: TaskStatus, now: number): Promise<EditResult> {
   const input = z.object({ taskId: taskIdInput, status: z.enum(TASK_STATUSES), now: timestampInput }).safeParse({ taskId, status, now });
   if (!input.success) return invalid(input.error);
+  return db.transaction('rw', ledgerTables(db), async () => {
+    // A task the worker ends by hand ends for the engine first (its tabs stop timing it), so the
+    // edit records the task with all its time.
+    if (ENDED.has(status) && trackedTaskIds(await readTrackerState(db)).includes(taskId)) {
+      await applyEvents(db, [{ type: 'task-ended', at: now, taskId }]);
+    }
+    return setStatusNow(db, taskId, status, now);
+  });
+}
+
+function setStatusNow(db: TrueRateDb, taskId: string, status: TaskStatus, now: number): Promise<EditResult> {
   return editTask(db, taskId, 'status', now, async (task) => {
     if (task.status === status) return refuse('unchanged');
     let { endedAt, wallMs } = task;
@@ -127,14 +141,9 @@ export async function adjustTime(
   const { start, end } = input.data.interval;
   if (end > now) return refuse('invalid-input', { detail: 'interval ends in the future' });
   return editTask(db, taskId, 'adjust-time', now, async (task) => {
-    const stored = await db.segments
-      .where('start')
-      .below(end)
-      .filter((s) => s.end > start && s.end > s.start)
-      .first();
-    const open = (await db.tracker.get('state'))?.state.open ?? null;
-    const hit = stored ?? (open && open.start < end && open.end > start && open.end > open.start ? open : null);
-    if (hit) return refuse('overlap', { conflict: { start: hit.start, end: hit.end, taskId: hit.taskId } });
+    const open = (await readTrackerState(db)).open;
+    const hit = await firstConflict(db, { start, end }, open ? [open] : []);
+    if (hit) return refuse('overlap', { conflict: hit });
     const segment: SegmentRecord = { taskId, platform: task.platform, start, end, source: 'manual', excluded: false };
     const id = (await db.segments.add(segment)) as number;
     const all = await segmentsOf(db, taskId);
@@ -145,7 +154,7 @@ export async function adjustTime(
 async function setExcluded(db: TrueRateDb, segmentId: number, excluded: boolean, now: number): Promise<EditResult> {
   const input = z.object({ segmentId: segmentIdInput, now: timestampInput }).safeParse({ segmentId, now });
   if (!input.success) return invalid(input.error);
-  return db.transaction('rw', tablesOf(db), async () => {
+  return db.transaction('rw', ledgerTables(db), async () => {
     const segment = await db.segments.get(segmentId);
     if (!segment) return refuse('segment-not-found');
     if (segment.taskId === null) return refuse('overhead-segment');
@@ -176,10 +185,10 @@ export function includeSegment(db: TrueRateDb, segmentId: number, now: number): 
 export async function deleteTask(db: TrueRateDb, taskId: string, now: number): Promise<EditResult> {
   const input = z.object({ taskId: taskIdInput, now: timestampInput }).safeParse({ taskId, now });
   if (!input.success) return invalid(input.error);
-  return db.transaction('rw', tablesOf(db), async () => {
+  return db.transaction('rw', ledgerTables(db), async () => {
     const task = await db.tasks.get(taskId);
     if (!task) return refuse('task-not-found');
-    const state = (await db.tracker.get('state'))?.state;
+    const state = await readTrackerState(db);
     // A tab still showing the task would go on timing it, into segments of a task that no longer
     // exists: the worker closes that tab (or moves on) first.
     const shownInTab = Object.values(state?.tabs ?? {}).some((tab) => tab?.taskId === taskId);
@@ -199,10 +208,4 @@ export async function deleteTask(db: TrueRateDb, taskId: string, now: number): P
     });
     return { ok: true, edit, task: null };
   });
-}
-
-/** A task's corrections, newest first (ids grow with time; `at` can tie). */
-export async function editsOf(db: TrueRateDb, taskId: string): Promise<SavedEdit[]> {
-  const edits = (await db.edits.where('taskId').equals(taskId).toArray()) as SavedEdit[];
-  return edits.sort((a, b) => b.id - a.id);
 }

@@ -1,6 +1,6 @@
 import type { PageInfo } from '../platforms/page-info';
 import type { TaskRecord } from '../model/records';
-import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S, taskId } from '../model/task';
+import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S, stamp, taskId } from '../model/task';
 
 /**
  * What a page read means for the task it shows: a new record when a task page is seen for the
@@ -31,7 +31,7 @@ export function taskFromPage(
     const changed = (Object.keys(fromPage) as (keyof typeof fromPage)[]).some(
       (key) => JSON.stringify(existing[key]) !== JSON.stringify(fromPage[key]),
     );
-    return changed ? { ...existing, ...fromPage, updatedAt: now } : null;
+    return changed ? { ...existing, ...fromPage, updatedAt: stamp(existing.updatedAt, now) } : null;
   }
   return { ...acceptedTask(taskId(page.platform, t.externalId), page.platform, t.externalId, now, idleThresholdS), ...fromPage };
 }

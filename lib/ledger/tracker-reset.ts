@@ -1,4 +1,5 @@
 import type { TrueRateDb } from '../db/database';
+import { readTrackerState } from '../db/tracker-state';
 import { initialState, type EngineState } from '../tracking/state';
 
 /** Task ids the tracker's state points at: a segment may still be written for any of them. */
@@ -14,9 +15,8 @@ export function trackedTaskIds(state: EngineState): string[] {
  * clock is set back. Call inside a transaction that includes db.tracker. Returns whether it reset.
  */
 export async function resetTrackerUnless(db: TrueRateDb, taskExists: (id: string) => boolean): Promise<boolean> {
-  const stored = await db.tracker.get('state');
-  if (!stored) return false;
-  if (trackedTaskIds(stored.state).every(taskExists)) return false;
-  await db.tracker.put({ key: 'state', state: { ...initialState(), highWater: stored.state.highWater } });
+  const state = await readTrackerState(db);
+  if (trackedTaskIds(state).every(taskExists)) return false;
+  await db.tracker.put({ key: 'state', state: { ...initialState(), highWater: state.highWater } });
   return true;
 }

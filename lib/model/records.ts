@@ -3,8 +3,9 @@ import { PLATFORM_IDS } from './platform-id';
 import { ADVERTISED_KINDS } from './advertised-kind';
 
 /**
- * Records as stored in IndexedDB (database version 1). Every record that crosses a boundary
- * (message, import, feed) is checked against these before it is written.
+ * Records as stored in IndexedDB (the database's versions are lib/db/migrations.ts; a field's
+ * comment names the version that added it). Every record that crosses a boundary (message,
+ * import, feed) is checked against these before it is written.
  */
 export const TASK_STATUSES = [
   'previewed',
@@ -134,3 +135,27 @@ export const editRecordSchema = z.object({
   undoneAt: timestamp.nullable(),
 });
 export type EditRecord = z.infer<typeof editRecordSchema>;
+/** An edit as read back from the database, with its number. */
+export type SavedEdit = EditRecord & { id: number };
+
+/**
+ * Something the worker should know about their records that happened without them (v5): the
+ * system clock was set back (`from` is the latest instant seen, `to` the new clock's), a stretch
+ * already recorded under the old clock was not given twice (`from`–`to`, the part left out), or the
+ * tracker's saved state failed its check and was kept aside under `detail`'s key. Shown in the
+ * popup until the worker dismisses it (`seenAt`).
+ */
+export const JOURNAL_KINDS = ['clock-back', 'overlap-left-out', 'tracker-state-set-aside'] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
+
+export const journalRecordSchema = z.object({
+  id: z.number().int().positive().optional(),
+  at: timestamp,
+  kind: z.enum(JOURNAL_KINDS),
+  taskId: z.string().max(200).nullable(),
+  from: timestamp.nullable(),
+  to: timestamp.nullable(),
+  detail: z.string().max(2000).nullable(),
+  seenAt: timestamp.nullable(),
+});
+export type JournalRecord = z.infer<typeof journalRecordSchema>;

@@ -40,3 +40,11 @@ export function acceptedTask(
     updatedAt: now,
   };
 }
+
+/**
+ * The updatedAt of a change made at `now` to a record last changed at `previous`: `now`, or just
+ * after `previous` when the clock reads earlier (set back), so that every change moves it forward.
+ */
+export function stamp(previous: number, now: number): number {
+  return now > previous ? now : previous + 1;
+}

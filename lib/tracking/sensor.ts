@@ -53,6 +53,7 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
       firstInputAgoMs: unsent ? ago(firstUnsent) : null,
       media: mediaPlaying(),
       focusInFrame: focusInFrame(),
+      focusHere: doc.hasFocus() && doc.activeElement?.tagName !== 'IFRAME',
       // While the page unloads (a link, a submit) it is still the page the worker was on.
       visible: unloading || doc.visibilityState === 'visible',
     });

@@ -4,6 +4,7 @@ import { createMessageHandler } from '@/lib/message-handler';
 import type { RejectReason } from '@/lib/messages';
 import type { PageInfo } from '@/lib/platforms/page-info';
 import { applyEvents } from '@/lib/ledger/apply-events';
+import { readTrackerState } from '@/lib/db/tracker-state';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
@@ -141,10 +142,10 @@ describe('message handler', () => {
     await handle({ type: 'page/read', url: TASK_URL, page: page() }, tab);
     for (let i = 1; i <= 10; i++) {
       clock += 1000;
-      const reply = await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, visible: true }, tab);
+      const reply = await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, focusHere: true, visible: true }, tab);
       expect(reply).toEqual({ type: 'pulse/accepted' });
     }
-    const state = (await db.tracker.get('state'))?.state;
+    const state = await readTrackerState(db);
     expect(state?.open).toMatchObject({ taskId: `mturk:${ASSIGNMENT}`, start: 1_700_000_000_000, end: 1_700_000_010_000 });
   });
 
@@ -162,11 +163,11 @@ describe('message handler', () => {
     });
     const tab = { ...content, tab: { id: 4, windowId: 1 } };
     expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, tab)).toMatchObject({ type: 'rejected', reason: 'platform-off' });
-    expect(await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, visible: true }, tab)).toMatchObject({
+    expect(await handle({ type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, focusHere: true, visible: true }, tab)).toMatchObject({
       reason: 'platform-off',
     });
     expect(await db.tasks.count()).toBe(0);
-    expect((await db.tracker.get('state'))?.state.tabs[4]).toBeUndefined();
+    expect((await readTrackerState(db)).tabs[4]).toBeUndefined();
     settings = DEFAULT_SETTINGS;
     expect(await handle({ type: 'page/read', url: TASK_URL, page: page() }, tab)).toMatchObject({ outcome: 'created' });
   });
@@ -253,9 +254,13 @@ describe('message handler', () => {
       id: self.id,
       url: `https://www.mturkcontent.com/dynamic/hit?assignmentId=${ASSIGNMENT}&hitId=3VW0&turkSubmitTo=https%3A%2F%2Fwww.mturk.com`,
       frameId: 5,
-      tab: { id: 4, windowId: 1 },
+      tab: { id: 4, windowId: 1, url: TASK_URL },
     };
     expect(await handle({ type: 'task/frame-submit', assignmentId: '3OTHEROTHEROTHEROTHEROTHER1' }, frame)).toMatchObject({ reason: 'page-does-not-match-url' });
+    // The same frame framed by a site that is not MTurk (the browser gives no address for it).
+    expect(await handle({ type: 'task/frame-submit', assignmentId: ASSIGNMENT }, { ...frame, tab: { id: 9, windowId: 1 } })).toMatchObject({
+      reason: 'frame-outside-platform-tab',
+    });
     expect((await db.tasks.get(`mturk:${ASSIGNMENT}`))?.status).toBe('accepted');
     clock += 120_000;
     expect(await handle({ type: 'task/frame-submit', assignmentId: ASSIGNMENT }, frame)).toEqual({ type: 'task/ended', taskId: `mturk:${ASSIGNMENT}` });
@@ -279,5 +284,51 @@ describe('message handler', () => {
     expect(notes).toEqual([{ tabId: 4, platform: 'mturk', kind: 'working', missing: ['modalOptions', 'reward'], at: clock }]);
     // The task is still recorded with what could be read.
     expect(await db.tasks.get(`mturk:${ASSIGNMENT}`)).toMatchObject({ title: 'Transcribe a receipt' });
+  });
+
+  describe('task frames and budgets', () => {
+    const FRAME_URL = `https://www.mturkcontent.com/dynamic/hit?assignmentId=${ASSIGNMENT}&hitId=3VW0`;
+    const pulse = { type: 'activity/pulse', inputAgoMs: 0, firstInputAgoMs: 0, media: false, focusInFrame: false, focusHere: true, visible: true } as const;
+
+    it.each([
+      ['an MTurk tab', { id: 4, windowId: 1, url: TASK_URL }, 'pulse/accepted'],
+      ['a site that frames an MTurk task page', { id: 9, windowId: 1, url: 'https://frames-mturk.example/' }, 'rejected'],
+      ['a tab whose address the browser does not give', { id: 9, windowId: 1 }, 'rejected'],
+    ])('a task frame in %s: %s', async (_name, tab, expected) => {
+      await handle({ type: 'page/read', url: TASK_URL, page: page() }, { ...content, tab: { id: 4, windowId: 1 } });
+      const reply = await handle(pulse, { id: self.id, url: FRAME_URL, frameId: 3, tab });
+      expect(reply.type).toBe(expected);
+      if (expected === 'rejected') expect(reply).toMatchObject({ reason: 'frame-outside-platform-tab' });
+      // A rejected frame registers nothing: no tab of its own in the engine.
+      expect(Object.keys((await readTrackerState(db)).tabs)).toEqual(['4']);
+    });
+
+    it('a task frame counts in a tab linked to a task (a task opened in a window of its own)', async () => {
+      await handle({ type: 'page/read', url: TASK_URL, page: page() }, { ...content, tab: { id: 4, windowId: 1 } });
+      await applyEvents(db, [
+        { type: 'tab-linked', at: clock, tabId: 9, windowId: 1, platform: 'mturk', taskId: `mturk:${ASSIGNMENT}`, thresholdMs: 60_000 },
+      ]);
+      expect(await handle(pulse, { id: self.id, url: FRAME_URL, frameId: 0, tab: { id: 9, windowId: 1 } })).toEqual({ type: 'pulse/accepted' });
+    });
+
+    it('the pulse says which frame holds the focus, and the engine hears it', async () => {
+      const tab = { id: 4, windowId: 1, url: TASK_URL };
+      await handle({ type: 'page/read', url: TASK_URL, page: page() }, { ...content, tab });
+      await handle(pulse, { id: self.id, url: FRAME_URL, frameId: 3, tab });
+      expect((await readTrackerState(db)).tabs[4]?.sensedFocus).toEqual({ frameId: 3, at: clock });
+    });
+
+    it('a frame that floods the background is cut off before anything is read or written', async () => {
+      const tab = { ...content, tab: { id: 4, windowId: 1 } };
+      const replies = [];
+      for (let i = 0; i < 40; i++) replies.push(await handle(pulse, tab));
+      const accepted = replies.filter((r) => r.type === 'pulse/accepted').length;
+      expect(accepted).toBe(10);
+      expect(rejects.filter((r) => r === 'over-budget')).toHaveLength(30);
+      // Another frame of the same tab has a budget of its own, and time refills it.
+      expect(await handle(pulse, { ...tab, url: FRAME_URL, frameId: 2, tab: { id: 4, windowId: 1, url: TASK_URL } })).toEqual({ type: 'pulse/accepted' });
+      clock += 1000;
+      expect((await handle(pulse, tab)).type).toBe('pulse/accepted');
+    });
   });
 });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/database';
-import { LATEST_VERSION, MIGRATIONS } from '@/lib/db/migrations';
-import { editRecordSchema, gapRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/model/records';
+import { LATEST_VERSION, MIGRATIONS, trackerStateV1toV2 } from '@/lib/db/migrations';
+import { engineStateSchema } from '@/lib/tracking/state-schema';
+import { editRecordSchema, gapRecordSchema, journalRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/model/records';
 
 interface DbFixture {
   version: number;
@@ -44,6 +45,8 @@ describe('migrations', () => {
     for (const o of tables.offers ?? []) expect(offerRecordSchema.parse(o)).toEqual(o);
     for (const g of tables.gaps ?? []) expect(gapRecordSchema.parse(g)).toEqual(g);
     for (const e of tables.edits ?? []) expect(editRecordSchema.parse(e)).toEqual(e);
+    for (const j of tables.journal ?? []) expect(journalRecordSchema.parse(j)).toEqual(j);
+    for (const r of tables.tracker ?? []) expect(engineStateSchema.parse(r.state)).toEqual(r.state);
   });
 
   it('2: segments of version 1 become measured segments; 3: tasks gain an empty completion code', async () => {
@@ -70,6 +73,24 @@ describe('migrations', () => {
     expect(await db.edits.count()).toBe(0);
     for (const t of await db.tasks.toArray()) expect(taskRecordSchema.safeParse(t).success).toBe(true);
     db.close();
+  });
+
+  it('5: the engine state of version 1 becomes version 2 exactly as the next fixture holds it; the journal starts empty', async () => {
+    const v4 = fixtureOf(4);
+    const v5 = fixtureOf(5);
+    const name = `migrate-v4-v5-${crypto.randomUUID()}`;
+    await seedAtVersion(name, v4);
+    const db = createDb(name);
+    expect(await db.tracker.toArray()).toEqual(v5.tables.tracker);
+    expect(engineStateSchema.safeParse((await db.tracker.get('state'))?.state).success).toBe(true);
+    expect(await db.journal.count()).toBe(0);
+    expect(await db.tasks.toArray()).toEqual(v4.tables.tasks);
+    db.close();
+  });
+
+  it('5: a tracker record that is not a version-1 state is left as it is (the ledger keeps it aside)', () => {
+    const odd = { key: 'state', state: { version: 7, whatever: true } };
+    expect(trackerStateV1toV2(structuredClone(odd))).toEqual(odd);
   });
 
   it.each(MIGRATIONS.map((m) => [m.version] as const))(

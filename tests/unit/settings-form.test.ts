@@ -34,6 +34,7 @@ describe('settings form <-> Settings', () => {
       flagThresholds: { longerRatio: 1.75, groupMinN: 5, unpaidMinS: 60 },
       platformsOff: ['toloka', 'appen'],
       language: 'fr',
+      mediaLimitS: 600,
     };
     for (const locale of ['en', 'fr']) {
       expect(saved(settingsToForm(DEFAULT_SETTINGS, locale))).toEqual(DEFAULT_SETTINGS);

@@ -7,6 +7,7 @@ import { SettingsPanel } from '@/components/options/SettingsPanel';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/lib/settings';
+import { readTrackerState } from '@/lib/db/tracker-state';
 import { initialState } from '@/lib/tracking/state';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
@@ -163,6 +164,7 @@ describe('SettingsPanel', () => {
     await type(byLabel(t('settings_longerRatio')), '2');
     await type(byLabel(t('settings_groupMinN')), '4');
     await type(byLabel(t('settings_unpaidMinS')), '10');
+    await type(byLabel(t('settings_mediaLimit')), '420');
     const toloka = container.querySelector<HTMLInputElement>('input[name="platform"][value="toloka"]')!;
     await click(toloka);
 
@@ -173,6 +175,7 @@ describe('SettingsPanel', () => {
       minHourlyMinor: { USD: 1250 },
       flagThresholds: { longerRatio: 2, groupMinN: 4, unpaidMinS: 10 },
       platformsOff: ['toloka'],
+      mediaLimitS: 420,
       language: 'auto',
     };
     await until(() => saved.length === 1);
@@ -204,8 +207,8 @@ describe('SettingsPanel', () => {
     fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
       received.push(message);
       const paused = (message as { type: string }).type === 'tracking/pause';
-      const record = await db.tracker.get('state');
-      await db.tracker.put({ key: 'state', state: { ...record!.state, paused } });
+      const state = await readTrackerState(db);
+      await db.tracker.put({ key: 'state', state: { ...state, paused } });
       return { type: 'ok' };
     });
     await mount();

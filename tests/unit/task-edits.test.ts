@@ -7,7 +7,7 @@ import {
   addBonus,
   adjustTime,
   deleteTask,
-  editsOf,
+
   excludeSegment,
   includeSegment,
   removeBonus,
@@ -15,6 +15,7 @@ import {
   undo,
 } from '@/lib/ledger/task-edits';
 import { initialState } from '@/lib/tracking/state';
+import { editsOf } from '@/lib/db/task-edits-view';
 
 const T0 = Date.UTC(2026, 10, 28, 14, 0, 0);
 const MIN = 60_000;
@@ -70,10 +71,14 @@ async function seed(db: TrueRateDb): Promise<void> {
   await db.gaps.add(gap);
 }
 
+/**
+ * The tables as compared before an edit and after its undo. A task's updatedAt is left out: every
+ * change stamps it, undo included (checked on its own below).
+ */
 async function dump(db: TrueRateDb) {
   const byId = <R extends { id?: unknown }>(rows: R[]) => rows.sort((a, b) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }));
   return {
-    tasks: byId(await db.tasks.toArray()),
+    tasks: byId(await db.tasks.toArray()).map((t) => ({ ...t, updatedAt: 'stamped' })),
     segments: byId(await db.segments.toArray()),
     gaps: byId(await db.gaps.toArray()),
   };
@@ -115,6 +120,8 @@ describe('each edit and its undo', () => {
     expect(undone.ok).toBe(true);
     expect(await dump(db)).toEqual(initial);
     expect((await db.edits.get(result.edit.id))?.undoneAt).toBe(NOW + 1);
+    // The undo is a change of its own: the task says when it last changed.
+    expect((await db.tasks.get('mturk:A'))?.updatedAt).toBe(NOW + 1);
   });
 
   it('status: keeps an existing end, reopening clears it, the same status is refused', async () => {

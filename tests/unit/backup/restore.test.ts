@@ -191,10 +191,11 @@ describe('restoreBackup, merge', () => {
 
   it("gives a new number to a record whose number another install used, and updates edits' references", async () => {
     const records = seedRecords();
-    // Another install: different tasks and segments under the same numbers 1..11.
+    // Another install: different tasks and segments under the same numbers 1..11, a day later.
+    const DAY = 86_400_000;
     const theirs = await seededDb({
       tasks: [{ ...records.tasks[0]!, id: 'mturk:OTHER', externalId: 'OTHER' }],
-      segments: records.segments.map((s) => ({ ...s, taskId: s.taskId === null ? null : 'mturk:OTHER', start: s.start + 1 })),
+      segments: records.segments.map((s) => ({ ...s, taskId: s.taskId === null ? null : 'mturk:OTHER', start: s.start + DAY, end: s.end + DAY })),
       offers: [],
       gaps: [],
       edits: [],
@@ -214,6 +215,30 @@ describe('restoreBackup, merge', () => {
     // And a second merge of the same file finds everything already there.
     const again = await restoreBackup(theirs, validBackup().backup, { mode: 'merge' });
     expect(again.added).toEqual({ tasks: 0, segments: 0, offers: 0, gaps: 0, edits: 0 });
+  });
+
+  it('leaves out whole a task whose time this database already gives to other work, and overhead over such time', async () => {
+    const records = seedRecords();
+    // This install worked on something else over the first task's first minute, and has overhead
+    // over every overhead segment of the file.
+    const first = records.segments.find((s) => s.taskId === records.tasks[0]!.id)!;
+    const overheadOfFile = records.segments.filter((s) => s.taskId === null && s.end > s.start);
+    const ours = await seededDb({
+      tasks: [{ ...records.tasks[0]!, id: 'mturk:OURS', externalId: 'OURS', activeMs: first.end - first.start }],
+      segments: [
+        { taskId: 'mturk:OURS', platform: 'mturk', start: first.start, end: first.end, source: 'measured', excluded: false },
+        ...overheadOfFile.map((s) => ({ ...s, id: undefined, start: s.start, end: s.end, taskId: null, platform: 'toloka' as const })),
+      ],
+      offers: [],
+      gaps: [],
+      edits: [],
+    });
+    const result = await restoreBackup(ours, validBackup().backup, { mode: 'merge' });
+    expect(result.overlaps).toEqual([{ table: 'tasks', id: records.tasks[0]!.id }]);
+    expect(result.leftOutOverhead).toBe(overheadOfFile.length);
+    expect(await ours.tasks.get(records.tasks[0]!.id)).toBeUndefined();
+    const segments = (await ours.segments.toArray()).filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+    for (let i = 1; i < segments.length; i++) expect(segments[i]!.start).toBeGreaterThanOrEqual(segments[i - 1]!.end);
   });
 
   it('a task that differs only by its flags is the same task', async () => {
