@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { GapQuestion } from '@/components/GapQuestion';
+import { JournalNotices } from '@/components/JournalNotices';
+import { LinkedTabs } from '@/components/LinkedTabs';
 import { ManualTimer } from '@/components/ManualTimer';
 import { NowPanel } from '@/components/NowPanel';
 import { PageNotice } from '@/components/PageNotice';
@@ -95,6 +97,7 @@ export function App({ first }: { first?: FirstRead }) {
       {data && today ? (
         <>
           <PageNotice t={t} />
+          <JournalNotices journal={data.journal} locale={locale} t={t} onSeen={(ids) => act({ type: 'journal/seen', ids })} />
           {data.gaps.map((gap) => (
             <GapQuestion key={gap.id} gap={gap} t={t} onAnswer={(gapId, answer) => act({ type: 'gap/answer', gapId, answer })} />
           ))}
@@ -105,6 +108,7 @@ export function App({ first }: { first?: FirstRead }) {
             onPause={() => act({ type: 'tracking/pause' })}
             onResume={() => act({ type: 'tracking/resume' })}
           />
+          <LinkedTabs linked={data.linked} t={t} onUnlink={(tabId) => act({ type: 'tab/unlink', tabId })} />
           <TodayPanel t={t} locale={locale} today={today} />
           <ManualTimer
             running={data.state.manual !== null}

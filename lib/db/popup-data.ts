@@ -1,5 +1,5 @@
 import type { TrueRateDb } from './database';
-import type { GapRecord, SegmentRecord, TaskRecord } from '../model/records';
+import type { GapRecord, JournalRecord, SegmentRecord, TaskRecord } from '../model/records';
 import type { EngineState } from '../tracking/state';
 import { readTrackerState } from './tracker-state';
 
@@ -8,8 +8,18 @@ export interface PendingGap extends GapRecord {
   title: string | null;
 }
 
+/** A tab that counts for a task without a sensor of its own (a survey opened from it). */
+export interface LinkedTab {
+  tabId: number;
+  taskId: string;
+  title: string | null;
+}
+
 export interface PopupData {
   state: EngineState;
+  linked: LinkedTab[];
+  /** Journal entries the worker has not dismissed yet, newest first (clock set back, …). */
+  journal: JournalRecord[];
   /** The task receiving attention now (open segment or manual timer), if any. */
   running: TaskRecord | null;
   gaps: PendingGap[];
@@ -25,7 +35,7 @@ export interface PopupData {
  * as with ten.
  */
 export async function loadPopupData(db: TrueRateDb, recentLimit: number, since: number): Promise<PopupData> {
-  return db.transaction('r', [db.tracker, db.tasks, db.gaps, db.segments], async () => {
+  return db.transaction('r', [db.tracker, db.tasks, db.gaps, db.segments, db.journal], async () => {
     const state = await readTrackerState(db);
     const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
     const running = runningId ? ((await db.tasks.get(runningId)) ?? null) : null;
@@ -39,7 +49,13 @@ export async function loadPopupData(db: TrueRateDb, recentLimit: number, since: 
     const todayTasks = await db.tasks.where('acceptedAt').aboveOrEqual(since).toArray();
     // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
     const todayOverhead = await db.segments.where('start').aboveOrEqual(since).filter((s) => s.taskId === null).toArray();
-    return { state, running, gaps, recent: await db.tasks.orderBy('acceptedAt').reverse().limit(recentLimit).toArray(), todayTasks, todayOverhead };
+    const linked: LinkedTab[] = [];
+    for (const [tabId, tab] of Object.entries(state.tabs)) {
+      if (!tab.linked || tab.taskId === null) continue;
+      linked.push({ tabId: Number(tabId), taskId: tab.taskId, title: (await db.tasks.get(tab.taskId))?.title ?? null });
+    }
+    const journal = await db.journal.orderBy('at').reverse().filter((j) => j.seenAt === null).limit(5).toArray();
+    return { state, linked, journal, running, gaps, recent: await db.tasks.orderBy('acceptedAt').reverse().limit(recentLimit).toArray(), todayTasks, todayOverhead };
   });
 }
 

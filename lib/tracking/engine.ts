@@ -103,7 +103,8 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
       const target = attentionTab(s);
       const linked = target !== null && s.tabs[target]?.linked === true;
       if (s.idle === 'active' && (linked || (s.manual && s.focusedWindowId !== null))) {
-        sign(s, out, target, t, false);
+        // Ticks sample every tickMs: with a threshold shorter than that, two ticks must still join.
+        sign(s, out, target, t, false, config.tickMs + config.heartbeatMs);
       }
       break;
     }
@@ -283,11 +284,15 @@ function attributionOf(s: EngineState, tabId: number | null): Attribution | null
   return { taskId: tab.taskId, platform: tab.platform, thresholdMs: tab.thresholdMs, tabId, byTicks: tab.linked };
 }
 
-/** A sign of activity at `at` on `tabId`: extends the open segment, or opens a new one. */
-function sign(s: EngineState, out: StepResult, tabId: number | null, at: number, sure: boolean): void {
+/**
+ * A sign of activity at `at` on `tabId`: extends the open segment, or opens a new one. `reachMs`:
+ * a sampled sign (a tick) may extend across at least one sampling period, whatever the threshold.
+ */
+function sign(s: EngineState, out: StepResult, tabId: number | null, at: number, sure: boolean, reachMs = 0): void {
   const who = attributionOf(s, tabId);
   if (!who) return;
   const open = s.open;
+  const reach = Math.max(open?.thresholdMs ?? 0, reachMs);
   const sameWork = open !== null && open.taskId === who.taskId && open.platform === who.platform;
   if (open && sameWork && at >= open.start && at <= open.end) {
     if (sure && at > open.sureEnd) s.open = { ...open, sureEnd: at };
@@ -297,9 +302,9 @@ function sign(s: EngineState, out: StepResult, tabId: number | null, at: number,
   // back. A late sign may still extend the open segment of the same work (that stretch was counted
   // by nothing else), but never open a new one back there: fast-check found a manual timer whose
   // late pulse, past the threshold, opened a segment behind time already seen.
-  const extendsOpen = open !== null && sameWork && at > open.end && at - open.end <= open.thresholdMs;
+  const extendsOpen = open !== null && sameWork && at > open.end && at - open.end <= reach;
   if (at < s.highWater && !extendsOpen) return;
-  if (open && sameWork && at - open.end <= open.thresholdMs) {
+  if (open && sameWork && at - open.end <= reach) {
     s.open = { ...open, end: at, sureEnd: sure ? at : open.sureEnd, tabId: who.tabId, byTicks: who.byTicks };
     return;
   }

@@ -189,6 +189,11 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
     segments: [['A', 0, 5], ['B', 5, 10], ['A', 10, 15]],
   },
   {
+    name: 'a linked tab with a threshold shorter than the tick period still counts from tick to tick',
+    events: [focus(0), page(0, 1, 'A', { thr: 10 }), linked(0, 2, 'A', 10), activate(0, 2), tick(30), tick(60), tick(90), finish(95)],
+    segments: [['A', 0, 95]],
+  },
+  {
     name: 'media counts for at most the media limit after the last input (a muted loop playing on)',
     events: [...start(), input(0, 1), ...quiet(1, 0, 400, { media: true, mediaLimitS: 120 }), finish(400)],
     segments: [['A', 0, 120]],
