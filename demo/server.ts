@@ -141,16 +141,19 @@ function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): 
 
 /**
  * A fixture answers a request on its host and path whose query has every parameter the fixture's
- * URL has (so a preview and an accepted page of one HIT are told apart by assignment_id).
+ * URL has (so a preview and an accepted page of one HIT are told apart by assignment_id). Of two
+ * with as many parameters, the one whose values match more wins: MTurk serves every HIT's frame
+ * from the same /dynamic/hit address, told apart by hitId and assignmentId only.
  */
 export function findFixture(fixtures: Fixture[], host: string, url: URL): Fixture | undefined {
   const candidates = fixtures.filter(
     (f) => f.url.hostname === host && f.url.pathname === url.pathname,
   );
-  const score = (f: Fixture) => [...f.url.searchParams.keys()].length;
+  const keys = (f: Fixture) => [...f.url.searchParams.keys()].length;
+  const same = (f: Fixture) => [...f.url.searchParams].filter(([k, v]) => url.searchParams.get(k) === v).length;
   return candidates
     .filter((f) => [...f.url.searchParams.keys()].every((k) => k === 'ref' || url.searchParams.has(k)))
-    .sort((a, b) => score(b) - score(a))[0];
+    .sort((a, b) => keys(b) - keys(a) || same(b) - same(a))[0];
 }
 
 /**

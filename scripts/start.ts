@@ -1,24 +1,32 @@
 /**
  * `npm start`: builds the extension, serves the demo platform pages on this machine under the
- * platforms' real host names, and opens Chromium with TrueRate loaded.
+ * platforms' real host names, opens Chromium with TrueRate loaded and acts out a short MTurk
+ * session (demo/story.ts): a HIT accepted, worked, submitted and approved, a second one accepted
+ * and returned. Then it shows what TrueRate recorded, in its popup and its dashboard.
  *
- *   npm start                 headed when a display exists, else as with --headless
- *   npm start -- --headless   runs the demo: opens a demo MTurk task, prints what TrueRate
- *                             recorded, saves a screenshot of the popup, and exits
+ *   npm start                 headed when a display exists, else as with --headless; the browser
+ *                             stays open afterwards
+ *   npm start -- --headless   prints the story and what TrueRate recorded, saves screenshots of
+ *                             the popup and the dashboard in .output/, and exits (about a minute)
  *   npm start -- --no-build   uses the existing .output/chrome-mv3
+ *   npm start -- --quick      the same steps with a tenth of the pauses: only proves they work
+ *                             (the long-path test); a few seconds of work make no believable rate
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadFixtures } from '../demo/fixtures';
+import { join, relative } from 'node:path';
+import { openDashboard, readPopup, summary } from '../demo/report';
 import { DEMO_HOST, startFixtureServer } from '../demo/server';
+import { actStory } from '../demo/story';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { CHROME_DIST, CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
+const pace = args.has('--quick') ? 0.1 : 1;
 
 async function main(): Promise<void> {
+  const began = Date.now();
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not at ${CHROMIUM_PATH}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
@@ -46,57 +54,45 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
 
-  const task = loadFixtures().find((f) => f.platform === 'mturk' && f.kind === 'working');
-  if (!task) throw new Error('tests/fixtures/mturk has no "working" fixture to demo');
+  // Headed and done: the browser stays for the worker. Otherwise (headless, or a step failed) close.
+  let keepOpen = false;
+  try {
+    console.log(`\nTrueRate demo${headless ? ' (headless)' : ''}: a short session on MTurk, served from this machine.`);
+    if (pace < 1) console.log('(--quick: a tenth of the pauses, so the rates below are not believable ones.)');
+    console.log('');
+    const start = await chrome.newPage();
+    await start.goto(`https://${DEMO_HOST}/`);
+    const mturk = await actStory(chrome, { pace, say: (line) => console.log(line) });
 
-  const start = await chrome.newPage();
-  await start.goto(`https://${DEMO_HOST}/`);
-  const work = await chrome.newPage();
-  await work.goto(task.url.href);
-  // A few seconds of "work" (scrolling and typing), so the demo shows time measured.
-  for (let i = 0; i < 12; i++) {
-    await work.mouse.wheel(0, 30);
-    await work.keyboard.press('Shift');
-    await work.waitForTimeout(250);
+    const popup = await readPopup(chrome, 2);
+    const out = (name: string) => join(ROOT, '.output', `demo-${name}.png`);
+    const shots = headless ? { popup: out('popup'), overview: out('dashboard'), history: out('dashboard-history') } : null;
+    if (shots) await popup.page.screenshot({ path: shots.popup, fullPage: true });
+    const dashboard = await openDashboard(chrome, shots);
+    console.log(`\n${summary(popup.tasks, popup.today).join('\n')}`);
+
+    if (shots) {
+      const shown = (file: string) => relative(process.cwd(), file);
+      console.log(`\nScreenshots: ${shown(shots.popup)} (popup), ${shown(shots.overview)} (dashboard) and ${shown(shots.history)} (its history).`);
+      console.log(`The demo took ${Math.round((Date.now() - began) / 1000)} s.`);
+      return;
+    }
+    await mturk.bringToFront();
+    await dashboard.bringToFront();
+    console.log(`
+Chromium stays open, with TrueRate loaded and these tabs:
+  - the demo start page (https://${DEMO_HOST}/): every demo platform page, served from this machine;
+  - MTurk, back on the HIT list after the return;
+  - the TrueRate popup, as a page (the toolbar's puzzle piece, then TrueRate, opens the same);
+  - the dashboard, on its history (in front): try Overview, Requesters and a task's own page.
+Accept another HIT in the MTurk tab, or open a "working" page from the start page, then watch
+its time in the popup: time counts only in the tab in front, while you type, click, scroll or
+read. Close Chromium or press Ctrl-C here to stop.`);
+    chrome.browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
+    keepOpen = true;
+  } finally {
+    if (!keepOpen) await stop();
   }
-  const popup = await chrome.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  const listed = await waitForTasks(() => popup.goto(chrome.extensionUrl('popup.html')), popup);
-
-  console.log(`\nTrueRate${headless ? ' (headless demo)' : ''} recorded ${listed.length} task(s):`);
-  for (const row of listed) console.log(`  - ${row}`);
-
-  if (headless) {
-    const shot = join(ROOT, '.output', 'demo-popup.png');
-    await popup.screenshot({ path: shot });
-    console.log(`\nPopup screenshot: ${shot}`);
-    await stop();
-    return;
-  }
-  // End on the task: time counts only on the tab in front, so the worker sees it measured.
-  await work.bringToFront();
-  console.log(`
-Chromium is open with TrueRate loaded and three tabs: the demo start page (https://${DEMO_HOST}/),
-the TrueRate popup as a page, and a demo MTurk task (in front). Type or scroll in the task, then
-click TrueRate in the toolbar (the puzzle piece, then TrueRate) to watch its active time.
-Every page is served from this machine. Close Chromium or press Ctrl-C here to stop.`);
-  chrome.browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
-}
-
-async function waitForTasks(
-  reload: () => Promise<unknown>,
-  popup: import('playwright-core').Page,
-): Promise<string[]> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    await reload();
-    const rows = await popup
-      .locator('li.task')
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    if (rows.length > 0) return rows;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('The demo task was not recorded within 15 s: see the browser console of the extension.');
 }
 
 main().catch((error: unknown) => {

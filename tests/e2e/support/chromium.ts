@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_PATH, CHROME_DIST, scratchDir } from './paths';
+import { browserTempDir, CHROMIUM_PATH, CHROME_DIST } from './paths';
 
 /**
  * Flags every Chromium run uses (README, "Real-browser tests"): no network of its own, no
@@ -47,12 +47,11 @@ export interface LaunchOptions {
  * visibility and focus are the browser's real ones, which the attention tests rely on.
  */
 export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSession> {
-  const profile = scratchDir('chromium-profile');
-  const tmp = scratchDir('chromium-tmp');
+  const scratch = browserTempDir('tr-c-');
   const extensionDir = opts.extensionDir === undefined ? CHROME_DIST : opts.extensionDir;
   const args = [
     ...CHROMIUM_FLAGS,
-    `--user-data-dir=${profile.path}`,
+    `--user-data-dir=${scratch.profile}`,
     '--remote-debugging-port=0',
     `--host-resolver-rules=${opts.hostResolverRules}`,
     `--ignore-certificate-errors-spki-list=${opts.spki}`,
@@ -62,15 +61,18 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     'about:blank',
   ];
   const child = spawn(CHROMIUM_PATH, args, {
-    env: { ...process.env, TMPDIR: tmp.path },
+    env: { ...process.env, TMPDIR: scratch.tmp },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
   const cleanup = () => {
+    process.off('exit', cleanup);
     killGroup(child);
-    profile.remove();
-    tmp.remove();
+    scratch.remove();
   };
+  // Chromium is detached (its own group): a process that ends without close() (an uncaught
+  // error) must neither leave it running nor leave its profile in the temporary folder.
+  process.once('exit', cleanup);
   try {
     const wsUrl = await devtoolsUrl(child);
     const browser = await chromium.connectOverCDP(wsUrl, { noDefaults: true });

@@ -38,6 +38,7 @@ export interface DbTask {
   idleThresholdS: number;
   status: string;
   title: string | null;
+  requesterName: string | null;
   reward: { amountMinor: number; currency: string } | null;
 }
 export interface DbSnapshot {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import WebSocket from 'ws';
-import { FIREFOX_PATH, scratchDir } from './paths';
+import { browserTempDir, FIREFOX_PATH } from './paths';
 
 /**
  * A minimal WebDriver BiDi driver for Debian's firefox-esr (no geckodriver, no Playwright), as in
@@ -257,11 +257,8 @@ function exited(proc: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
   const id = geckoId(options.extensionDir);
-  const scratch = scratchDir('firefox');
-  const profile = join(scratch.path, 'profile');
-  const tmp = join(scratch.path, 'tmp');
-  mkdirSync(profile);
-  mkdirSync(tmp);
+  const scratch = browserTempDir('tr-f-');
+  const { profile, tmp } = scratch;
   const prefs = { ...QUIET_PREFS, ...proxyPrefs(options.proxyPort), ...options.prefs };
   prefs['extensions.webextensions.uuids'] = JSON.stringify({ [id]: EXTENSION_UUID });
   writeFileSync(join(profile, 'user.js'), userJs(prefs));
@@ -283,20 +280,32 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
     if (tail.length > 40) tail.shift();
   });
 
-  let bidi: Bidi | undefined;
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    // browser.close ends the session and quits; the group kill then catches any straggler.
-    await bidi?.send('browser.close', {}, 5_000).catch(() => undefined);
-    bidi?.terminate();
-    const quit = await exited(proc, 5_000);
+  // A process that ends without close() (an uncaught error) must neither leave Firefox running
+  // nor leave its profile in the temporary folder; both calls are synchronous, as exit needs.
+  const killGroup = () => {
     try {
       if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGKILL');
     } catch {
       // ESRCH: the whole group is gone already.
     }
+  };
+  const onExit = () => {
+    killGroup();
+    scratch.remove();
+  };
+  process.once('exit', onExit);
+
+  let bidi: Bidi | undefined;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    process.off('exit', onExit);
+    // browser.close ends the session and quits; the group kill then catches any straggler.
+    await bidi?.send('browser.close', {}, 5_000).catch(() => undefined);
+    bidi?.terminate();
+    const quit = await exited(proc, 5_000);
+    killGroup();
     if (!quit) await exited(proc, 5_000);
     stderr.close();
     scratch.remove();
