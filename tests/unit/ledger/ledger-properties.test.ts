@@ -68,7 +68,7 @@ async function apply(db: TrueRateDb, c: Op, now: number, snapshots: string[]): P
       await applyEvents(db, [{ type: 'tick', at: now }]);
       break;
     case 'manual-start':
-      await startManual(db, { id: `manual:${now}`, title: 'By hand', reward: null, thresholdS: 60 }, now);
+      await startManual(db, { id: `manual:${crypto.randomUUID()}`, title: 'By hand', reward: null, thresholdS: 60 }, now);
       break;
     case 'manual-stop':
       await stopManual(db, now);
