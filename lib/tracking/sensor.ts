@@ -15,15 +15,17 @@ export interface SensorEnv {
 
 /** Input that shows a person at work; trusted events only, so a page script cannot fake it. */
 export const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll', 'input'];
-const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied'];
+export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied'];
 export const MIN_GAP_MS = 1_000;
 export const HEARTBEAT_MS = 5_000;
 
 /**
- * The activity sensor of one frame (issue #3, "Sensors"). It sends at most one pulse a second:
- * the first input after a quiet second at once, later inputs in a trailing pulse, and a heartbeat
- * every 5 s while the page is visible, which also proves the machine is awake. Listeners only
- * note a timestamp, so the cost per input event is a comparison and an assignment.
+ * The activity sensor of one frame. It sends at most one pulse a second: the first input after a
+ * quiet second at once, later inputs in a trailing pulse, and a heartbeat every 5 s while the page
+ * is visible, which also proves the machine is awake. Every listener ignores events a page script
+ * dispatches (`isTrusted`), since each pulse is a database write in the background. Listeners only
+ * note a timestamp, so the cost per input event is a comparison and an assignment; the page is
+ * looked at (media, focus) only when a pulse is sent.
  */
 export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   // The first and the last input not reported yet: both are signs (the first starts a segment
@@ -39,6 +41,7 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
       const media = m as HTMLMediaElement;
       return !media.paused && !media.ended && media.readyState > 2;
     });
+
   // Focus inside a frame this sensor cannot see into (cross-origin, or without a sensor).
   const focusInFrame = () => doc.hasFocus() && doc.activeElement?.tagName === 'IFRAME';
 
@@ -77,27 +80,39 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
     soon();
   };
   for (const type of INPUT_EVENTS) env.listen(doc, type, onInput);
+
   env.listen(doc, 'submit', (event) => {
     if (!event.isTrusted || !(event.target instanceof HTMLFormElement)) return;
     const assignmentId = externalSubmitAssignment(event.target);
     if (assignmentId) env.submitted?.(assignmentId);
   });
-  for (const type of MEDIA_EVENTS) env.listen(doc, type, (event) => event.isTrusted && soon());
+
+  const onMedia = (event: Event) => {
+    if (event.isTrusted) soon();
+  };
+  for (const type of MEDIA_EVENTS) env.listen(doc, type, onMedia);
+
   // Leaving the page flushes what is unsent; the visibilitychange that unloading fires next is not
   // the worker looking away (the next page's reader reports where the tab went).
-  env.listen(win, 'pagehide', () => {
+  env.listen(win, 'pagehide', (event) => {
+    if (!event.isTrusted) return;
     send();
     unloading = true;
   });
-  env.listen(win, 'pageshow', () => {
-    unloading = false;
+  env.listen(win, 'pageshow', (event) => {
+    if (event.isTrusted) unloading = false;
   });
-  env.listen(doc, 'visibilitychange', () => {
-    if (!unloading) send();
+  env.listen(doc, 'visibilitychange', (event) => {
+    if (event.isTrusted && !unloading) send();
   });
-  // Focus moving into a task iframe blurs this window: tell the background right away.
-  env.listen(win, 'blur', () => soon());
-  env.listen(win, 'focus', () => soon());
+  // Focus entering or leaving this window (a click into a task frame blurs its parent): tell the
+  // background soon, once the focus has settled (the active element may change after the event).
+  // Element focus and blur pass through this capture listener too; only the window's own count.
+  const onFocus = (event: Event) => {
+    if (event.isTrusted && !(event.target instanceof Node)) env.setTimeout(soon, 0);
+  };
+  env.listen(win, 'focus', onFocus);
+  env.listen(win, 'blur', onFocus);
 
   env.setInterval(() => {
     if (doc.visibilityState === 'visible' && env.now() - lastSent >= HEARTBEAT_MS - 50) send();
