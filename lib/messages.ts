@@ -30,7 +30,14 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     /** The first input since the previous pulse, when several were gathered (>= inputAgoMs). */
     firstInputAgoMs: z.number().int().min(0).max(60_000).nullable(),
     media: z.boolean(),
+    /** The focus is inside a child frame of this document (the active element is an iframe). */
     focusInFrame: z.boolean(),
+    /**
+     * The focus is in this very document, not in a child frame: this frame's own sensor sees the
+     * worker's input, so its time is judged by that input, never inferred. A sender that does not
+     * say so gives no evidence of focus (false).
+     */
+    focusHere: z.boolean().default(false),
     visible: z.boolean(),
   }),
   /** A task frame posted its answers to MTurk's externalSubmit (checked against the frame URL). */

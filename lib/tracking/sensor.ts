@@ -19,6 +19,8 @@ export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied'];
 export const MIN_GAP_MS = 1_000;
 export const HEARTBEAT_MS = 5_000;
 
+const isFrame = (element: Element | null) => element?.tagName === 'IFRAME' || element?.tagName === 'FRAME';
+
 /**
  * The activity sensor of one frame. It sends at most one pulse a second: the first input after a
  * quiet second at once, later inputs in a trailing pulse, and a heartbeat every 5 s while the page
@@ -42,20 +44,21 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
       return !media.paused && !media.ended && media.readyState > 2;
     });
 
-  // Focus inside a frame this sensor cannot see into (cross-origin, or without a sensor).
-  const focusInFrame = () => doc.hasFocus() && doc.activeElement?.tagName === 'IFRAME';
-
   const send = () => {
     const now = env.now();
     lastSent = now;
     const ago = (at: number | null) => (at === null ? null : Math.min(60_000, Math.max(0, now - at)));
     const unsent = firstUnsent !== null;
+    // hasFocus() is also true when the focus is in a child frame: the active element tells which.
+    const focused = doc.hasFocus();
+    const inFrame = focused && isFrame(doc.activeElement);
     env.send({
       type: 'activity/pulse',
       inputAgoMs: unsent ? ago(lastInput) : null,
       firstInputAgoMs: unsent ? ago(firstUnsent) : null,
       media: mediaPlaying(),
-      focusInFrame: focusInFrame(),
+      focusInFrame: inFrame,
+      focusHere: focused && !inFrame,
       // While the page unloads (a link, a submit) it is still the page the worker was on.
       visible: unloading || doc.visibilityState === 'visible',
     });

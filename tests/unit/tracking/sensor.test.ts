@@ -123,7 +123,50 @@ describe('activity sensor: events a page script dispatches', () => {
   });
 });
 
-describe('activity sensor: window focus', () => {
+describe('activity sensor: where the focus is', () => {
+  const focusOn = (element: Element | null, hasFocus = true) => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(hasFocus);
+    vi.spyOn(document, 'activeElement', 'get').mockReturnValue(element);
+  };
+  const pulseNow = () => {
+    clock.advance(HEARTBEAT_MS);
+    return pulses.at(-1);
+  };
+
+  it('focusHere: the focus is in this document, its own sensor sees the input', () => {
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    focusOn(field);
+    expect(pulseNow()).toMatchObject({ focusHere: true, focusInFrame: false });
+  });
+
+  it('focusInFrame: the focus is inside a child frame of this document', () => {
+    const frame = document.createElement('iframe');
+    focusOn(frame);
+    expect(pulseNow()).toMatchObject({ focusHere: false, focusInFrame: true });
+  });
+
+  it('neither while another window or application has the focus', () => {
+    focusOn(document.body, false);
+    expect(pulseNow()).toMatchObject({ focusHere: false, focusInFrame: false });
+  });
+
+  it('sends a pulse soon after the window gains or loses focus, once the focus has settled', () => {
+    focusOn(document.body);
+    clock.advance(1500);
+    pulses.length = 0;
+    window.dispatchEvent(trusted('blur', {}));
+    focusOn(document.createElement('iframe')); // e.g. a click into the task frame
+    clock.advance(0);
+    expect(pulses).toMatchObject([{ focusInFrame: true, focusHere: false }]);
+    clock.advance(1500);
+    window.dispatchEvent(trusted('focus', {}));
+    focusOn(document.body);
+    clock.advance(0);
+    expect(pulses).toHaveLength(2);
+    expect(pulses[1]).toMatchObject({ focusInFrame: false, focusHere: true });
+  });
+
   it('element focus changes inside the document are not window focus', () => {
     const field = document.createElement('input');
     document.body.append(field);
