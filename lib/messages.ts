@@ -29,6 +29,11 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     inputAgoMs: z.number().int().min(0).max(60_000).nullable(),
     /** The first input since the previous pulse, when several were gathered (>= inputAgoMs). */
     firstInputAgoMs: z.number().int().min(0).max(60_000).nullable(),
+    /**
+     * Audio or video playing that the worker can hear (not muted, volume above 0) or, for a video,
+     * see (a box of its own in the frame's viewport, not hidden). It is a sign with no input of
+     * its own, so the background caps how long it counts.
+     */
     media: z.boolean(),
     /** The focus is inside a child frame of this document (the active element is an iframe). */
     focusInFrame: z.boolean(),

@@ -15,7 +15,8 @@ export interface SensorEnv {
 
 /** Input that shows a person at work; trusted events only, so a page script cannot fake it. */
 export const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll', 'input'];
-export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied'];
+/** Media state changes (muting included) are reported promptly; what counts is decided at pulse time. */
+export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied', 'volumechange'];
 export const MIN_GAP_MS = 1_000;
 export const HEARTBEAT_MS = 5_000;
 
@@ -38,11 +39,25 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   let trailing = false;
   let unloading = false;
 
-  const mediaPlaying = () =>
-    [...doc.querySelectorAll('audio, video')].some((m) => {
-      const media = m as HTMLMediaElement;
-      return !media.paused && !media.ended && media.readyState > 2;
-    });
+  // A video counts only where it can be seen: a box of its own inside this frame's viewport.
+  const inView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return false;
+    if (box.bottom <= 0 || box.right <= 0 || box.top >= win.innerHeight || box.left >= win.innerWidth) return false;
+    return typeof element.checkVisibility === 'function'
+      ? element.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+      : win.getComputedStyle(element).visibility !== 'hidden';
+  };
+  // Playing media is a sign of work (transcription) only if the worker can hear or see it: a
+  // muted, hidden, looping video in a page must not keep a task's clock running.
+  const mediaCounts = () => {
+    for (const media of doc.querySelectorAll<HTMLMediaElement>('audio, video')) {
+      if (media.paused || media.ended || media.readyState <= 2) continue;
+      if (!media.muted && media.volume > 0) return true;
+      if (media.tagName === 'VIDEO' && inView(media)) return true;
+    }
+    return false;
+  };
 
   const send = () => {
     const now = env.now();
@@ -56,7 +71,7 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
       type: 'activity/pulse',
       inputAgoMs: unsent ? ago(lastInput) : null,
       firstInputAgoMs: unsent ? ago(firstUnsent) : null,
-      media: mediaPlaying(),
+      media: mediaCounts(),
       focusInFrame: inFrame,
       focusHere: focused && !inFrame,
       // While the page unloads (a link, a submit) it is still the page the worker was on.

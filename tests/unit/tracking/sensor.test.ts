@@ -178,3 +178,61 @@ describe('activity sensor: where the focus is', () => {
     expect(pulses).toEqual([]);
   });
 });
+
+describe('activity sensor: media counts only when the worker can hear or see it', () => {
+  interface MediaState {
+    paused?: boolean;
+    muted?: boolean;
+    volume?: number;
+    box?: [number, number, number, number];
+    style?: string;
+  }
+  const media = (tag: 'audio' | 'video', state: MediaState = {}) => {
+    const element = document.createElement(tag);
+    Object.defineProperties(element, {
+      paused: { get: () => state.paused ?? false },
+      ended: { value: false },
+      readyState: { value: 4 },
+      muted: { get: () => state.muted ?? false },
+      volume: { get: () => state.volume ?? 1 },
+    });
+    const [x, y, w, h] = state.box ?? [0, 0, 0, 0];
+    element.getBoundingClientRect = () => new DOMRect(x, y, w, h);
+    if (state.style) element.setAttribute('style', state.style);
+    document.body.append(element);
+    return state;
+  };
+  const reported = () => {
+    clock.advance(HEARTBEAT_MS);
+    return pulses.at(-1)?.media;
+  };
+  const inView: [number, number, number, number] = [10, 10, 320, 180];
+
+  it.each<[string, 'audio' | 'video', MediaState, boolean]>([
+    ['audible audio', 'audio', {}, true],
+    ['muted audio', 'audio', { muted: true }, false],
+    ['audio at volume 0', 'audio', { volume: 0 }, false],
+    ['paused audible audio', 'audio', { paused: true }, false],
+    ['audible video out of sight', 'video', {}, true],
+    ['muted video in view', 'video', { muted: true, box: inView }, true],
+    ['muted video with no box (display: none, or never laid out)', 'video', { muted: true }, false],
+    ['muted video below the viewport', 'video', { muted: true, box: [0, window.innerHeight + 10, 320, 180] }, false],
+    ['muted video left of the viewport', 'video', { muted: true, box: [-400, 10, 320, 180] }, false],
+    ['muted video with visibility: hidden', 'video', { muted: true, box: inView, style: 'visibility: hidden' }, false],
+    ['muted video in a display: none box', 'video', { muted: true, box: inView, style: 'display: none' }, false],
+    ['muted video at opacity 0', 'video', { muted: true, box: inView, style: 'opacity: 0' }, false],
+    ['paused video in view', 'video', { paused: true, muted: true, box: inView }, false],
+  ])('%s: %s', (_name, tag, state, counts) => {
+    media(tag, state);
+    expect(reported()).toBe(counts);
+  });
+
+  it('muting is reported at once (volumechange), not at the next heartbeat', () => {
+    const state = media('audio');
+    expect(reported()).toBe(true);
+    clock.advance(1500);
+    state.muted = true;
+    document.body.firstElementChild?.dispatchEvent(trusted('volumechange', {}));
+    expect(pulses.at(-1)).toMatchObject({ media: false, at: clock.now });
+  });
+});
