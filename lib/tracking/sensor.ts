@@ -6,7 +6,11 @@ type Pulse = Extract<ContentMessage, { type: 'activity/pulse' }>;
 export interface SensorEnv {
   now: () => number;
   send: (pulse: Pulse) => void;
-  /** A task frame's answers posted to MTurk: reported at once (before the frame unloads). */
+  /**
+   * A task frame's answers went out to MTurk: its externalSubmit form was submitted, nothing
+   * cancelled the submit, and the frame is now leaving for the answer's page. Called from that
+   * pagehide, so a requester's script that submits and cancels cannot end the task.
+   */
   submitted?: (assignmentId: string) => void;
   setInterval: (fn: () => void, ms: number) => unknown;
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -38,6 +42,10 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   let lastSent = Number.NEGATIVE_INFINITY;
   let trailing = false;
   let unloading = false;
+  // An externalSubmit submit seen but maybe cancelled by a page listener after ours, and one known
+  // not to be cancelled, waiting for the frame to leave.
+  let pendingSubmit: { event: Event; assignmentId: string } | null = null;
+  let confirmedSubmit: string | null = null;
 
   // A video counts only where it can be seen: a box of its own inside this frame's viewport.
   const inView = (element: Element) => {
@@ -99,10 +107,18 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   };
   for (const type of INPUT_EVENTS) env.listen(doc, type, onInput);
 
+  // Our capture listener runs before the page's own submit listeners, which may still cancel the
+  // submit: whether it went out is known only once its dispatch is over.
+  const settleSubmit = () => {
+    if (pendingSubmit && !pendingSubmit.event.defaultPrevented) confirmedSubmit = pendingSubmit.assignmentId;
+    pendingSubmit = null;
+  };
   env.listen(doc, 'submit', (event) => {
     if (!event.isTrusted || !(event.target instanceof HTMLFormElement)) return;
     const assignmentId = externalSubmitAssignment(event.target);
-    if (assignmentId) env.submitted?.(assignmentId);
+    if (!assignmentId) return;
+    pendingSubmit = { event, assignmentId };
+    env.setTimeout(settleSubmit, 0);
   });
 
   const onMedia = (event: Event) => {
@@ -114,8 +130,11 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   // the worker looking away (the next page's reader reports where the tab went).
   env.listen(win, 'pagehide', (event) => {
     if (!event.isTrusted) return;
+    settleSubmit();
     send();
     unloading = true;
+    if (confirmedSubmit !== null) env.submitted?.(confirmedSubmit);
+    confirmedSubmit = null;
   });
   env.listen(win, 'pageshow', (event) => {
     if (event.isTrusted) unloading = false;

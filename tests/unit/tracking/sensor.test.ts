@@ -12,19 +12,24 @@ const trusted = (type: string, init: EventInit = { bubbles: true }) => {
   return event;
 };
 
+const ASSIGNMENT = '3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
+
 let clock: FakeClock;
 let pulses: (Pulse & { at: number })[];
+let submits: string[];
 let stop: AbortController;
 
 beforeEach(() => {
   clock = new FakeClock();
   pulses = [];
+  submits = [];
   stop = new AbortController();
   // The arrays are captured here, so a sensor of an earlier test can never write into this one's.
-  const mine = { pulses };
+  const mine = { pulses, submits };
   startSensor(document, window, {
     now: () => clock.now,
     send: (pulse) => mine.pulses.push({ ...pulse, at: clock.now }),
+    submitted: (assignmentId) => mine.submits.push(assignmentId),
     setTimeout: clock.setTimeout,
     setInterval: clock.setInterval,
     listen: (target, type, fn) => target.addEventListener(type, fn, { capture: true, signal: stop.signal }),
@@ -109,6 +114,14 @@ describe('activity sensor: events a page script dispatches', () => {
     window.dispatchEvent(new Event('pageshow'));
     document.dispatchEvent(trusted('visibilitychange'));
     expect(pulses).toEqual([]);
+  });
+
+  it('a submit a page dispatches is no submit, even when the frame then leaves', () => {
+    const form = externalSubmitForm();
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    clock.advance(10);
+    window.dispatchEvent(trusted('pagehide', {}));
+    expect(submits).toEqual([]);
   });
 
   it('the same events made by the browser do send', () => {
@@ -234,5 +247,86 @@ describe('activity sensor: media counts only when the worker can hear or see it'
     state.muted = true;
     document.body.firstElementChild?.dispatchEvent(trusted('volumechange', {}));
     expect(pulses.at(-1)).toMatchObject({ media: false, at: clock.now });
+  });
+});
+
+function externalSubmitForm(): HTMLFormElement {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.setAttribute('action', 'https://www.mturk.com/mturk/externalSubmit');
+  const field = document.createElement('input');
+  field.type = 'hidden';
+  field.name = 'assignmentId';
+  field.value = ASSIGNMENT;
+  form.append(field);
+  document.body.append(form);
+  return form;
+}
+
+/**
+ * A task ends when the post to externalSubmit goes out, not when a submit event is seen: a
+ * requester's script can call requestSubmit() (a browser-made, trusted submit event) and cancel it.
+ * happy-dom's requestSubmit() fires an untrusted event, so the browser's is made by hand here.
+ */
+describe('activity sensor: the task frame submits to externalSubmit', () => {
+  const submit = (form: HTMLFormElement) => form.dispatchEvent(trusted('submit', { bubbles: true, cancelable: true }));
+  const leave = () => window.dispatchEvent(trusted('pagehide', {}));
+
+  it('a cancelled requestSubmit() is no submit, even when the frame leaves later', () => {
+    const form = externalSubmitForm();
+    // The requester's own listener, on the form: it runs after the sensor's capture listener.
+    form.addEventListener('submit', (event) => event.preventDefault());
+    submit(form);
+    clock.advance(3000);
+    expect(submits).toEqual([]);
+    leave();
+    expect(submits).toEqual([]);
+  });
+
+  it('a submit that is not cancelled, then the frame leaving: exactly one frame-submit', () => {
+    const form = externalSubmitForm();
+    submit(form);
+    clock.advance(0);
+    expect(submits).toEqual([]); // not yet: the post has not gone out
+    leave();
+    leave();
+    expect(submits).toEqual([ASSIGNMENT]);
+  });
+
+  it('the frame leaving before the check ran still counts the submit once', () => {
+    submit(externalSubmitForm());
+    leave();
+    clock.advance(10);
+    expect(submits).toEqual([ASSIGNMENT]);
+  });
+
+  it('a submit the frame never leaves after is no submit', () => {
+    submit(externalSubmitForm());
+    clock.advance(10 * HEARTBEAT_MS);
+    expect(submits).toEqual([]);
+  });
+
+  it('a cancelled submit, then a real one: one frame-submit', () => {
+    const form = externalSubmitForm();
+    let cancel = true;
+    form.addEventListener('submit', (event) => {
+      if (cancel) event.preventDefault();
+      cancel = false;
+    });
+    submit(form);
+    clock.advance(2000);
+    submit(form);
+    clock.advance(0);
+    leave();
+    expect(submits).toEqual([ASSIGNMENT]);
+  });
+
+  it('a form posting elsewhere is no task submit', () => {
+    const form = externalSubmitForm();
+    form.setAttribute('action', 'https://example-survey.test/save');
+    submit(form);
+    clock.advance(0);
+    leave();
+    expect(submits).toEqual([]);
   });
 });
