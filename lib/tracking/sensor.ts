@@ -8,8 +8,8 @@ export interface SensorEnv {
   send: (pulse: Pulse) => void;
   /**
    * A task frame's answers went out to MTurk: its externalSubmit form was submitted, nothing
-   * cancelled the submit, and the frame is now leaving for the answer's page. Called from that
-   * pagehide, so a requester's script that submits and cancels cannot end the task.
+   * cancelled the submit, and the frame is now leaving for the answer's page (its beforeunload or
+   * pagehide). A requester's script that submits and cancels cannot end the task.
    */
   submitted?: (assignmentId: string) => void;
   setInterval: (fn: () => void, ms: number) => unknown;
@@ -46,6 +46,7 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   // not to be cancelled, waiting for the frame to leave.
   let pendingSubmit: { event: Event; assignmentId: string } | null = null;
   let confirmedSubmit: string | null = null;
+  let watchingLeave = false;
 
   // A video counts only where it can be seen: a box of its own inside this frame's viewport.
   const inView = (element: Element) => {
@@ -113,12 +114,28 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
     if (pendingSubmit && !pendingSubmit.event.defaultPrevented) confirmedSubmit = pendingSubmit.assignmentId;
     pendingSubmit = null;
   };
+  const reportSubmit = () => {
+    settleSubmit();
+    if (confirmedSubmit !== null) env.submitted?.(confirmedSubmit);
+    confirmedSubmit = null;
+  };
+  // The frame leaving is seen at its beforeunload, as the post starts, or at the latest at its
+  // pagehide. pagehide alone is not enough in Firefox: a message sent from the task frame's
+  // pagehide after its submit was lost in 2 of 5 runs of the MTurk life test (the answer's page is
+  // on another site, so in another process), and none sent from beforeunload in 6. The listener
+  // is added only after such a submit: a beforeunload listener makes Chromium ask the frame before
+  // each of its navigations.
+  const onLeave = (event: Event) => {
+    if (event.isTrusted) reportSubmit();
+  };
   env.listen(doc, 'submit', (event) => {
     if (!event.isTrusted || !(event.target instanceof HTMLFormElement)) return;
     const assignmentId = externalSubmitAssignment(event.target);
     if (!assignmentId) return;
     pendingSubmit = { event, assignmentId };
     env.setTimeout(settleSubmit, 0);
+    if (!watchingLeave) env.listen(win, 'beforeunload', onLeave);
+    watchingLeave = true;
   });
 
   const onMedia = (event: Event) => {
@@ -130,11 +147,9 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   // the worker looking away (the next page's reader reports where the tab went).
   env.listen(win, 'pagehide', (event) => {
     if (!event.isTrusted) return;
-    settleSubmit();
     send();
     unloading = true;
-    if (confirmedSubmit !== null) env.submitted?.(confirmedSubmit);
-    confirmedSubmit = null;
+    reportSubmit();
   });
   env.listen(win, 'pageshow', (event) => {
     if (event.isTrusted) unloading = false;

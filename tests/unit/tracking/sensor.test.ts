@@ -279,6 +279,7 @@ describe('activity sensor: the task frame submits to externalSubmit', () => {
     submit(form);
     clock.advance(3000);
     expect(submits).toEqual([]);
+    window.dispatchEvent(trusted('beforeunload', { cancelable: true }));
     leave();
     expect(submits).toEqual([]);
   });
@@ -298,6 +299,32 @@ describe('activity sensor: the task frame submits to externalSubmit', () => {
     leave();
     clock.advance(10);
     expect(submits).toEqual([ASSIGNMENT]);
+  });
+
+  it('the frame starting to leave (beforeunload) after a submit that was not cancelled: one', () => {
+    submit(externalSubmitForm());
+    clock.advance(0);
+    window.dispatchEvent(trusted('beforeunload', { cancelable: true }));
+    expect(submits).toEqual([ASSIGNMENT]);
+    leave();
+    expect(submits).toEqual([ASSIGNMENT]);
+  });
+
+  it('a beforeunload or pagehide a page dispatches after a submit is not the frame leaving', () => {
+    submit(externalSubmitForm());
+    clock.advance(0);
+    window.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(submits).toEqual([]);
+  });
+
+  it('a cancelled submit, then the frame leaving for another reason: nothing', () => {
+    const form = externalSubmitForm();
+    form.addEventListener('submit', (event) => event.preventDefault());
+    submit(form);
+    window.dispatchEvent(trusted('beforeunload', { cancelable: true }));
+    leave();
+    expect(submits).toEqual([]);
   });
 
   it('a submit the frame never leaves after is no submit', () => {
