@@ -35,7 +35,7 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
      * its own, so the background caps how long it counts.
      */
     media: z.boolean(),
-    /** The focus is inside a child frame of this document (the active element is an iframe). */
+    /** The focus is inside a child frame of this document (the active element is an iframe or frame). */
     focusInFrame: z.boolean(),
     /**
      * The focus is in this very document, not in a child frame: this frame's own sensor sees the
