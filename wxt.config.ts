@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -48,17 +49,28 @@ export default defineConfig({
     // Content scripts run on every platform page, so they skip webextension-polyfill (about 10 KB
     // to parse in every frame): they only call runtime.sendMessage and runtime.id, which Chrome
     // MV3 and Firefox both offer natively with promises. Extension pages and the background keep
-    // the polyfill. This is the one place where the two kinds of bundle differ.
+    // the polyfill.
+    // They also get our own ContentScriptContext instead of WXT's: WXT's announces every script to
+    // the page (window.postMessage and a CustomEvent on document, in every frame) and stops when a
+    // page dispatches that CustomEvent itself. Ours tells the page nothing and cannot be stopped by
+    // it (lib/content/script-context.ts); `npm run lint:firefox` checks the built scripts for it.
+    // This is the one place where the two kinds of bundle differ.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const native = require.resolve('wxt/browser');
+      const context = resolve(import.meta.dirname, 'lib/content/script-context.ts');
       const current = config.resolve?.alias;
       const rest = Array.isArray(current)
         ? current
         : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const ours = ['wxt/browser', 'wxt/utils/content-script-context'];
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^wxt\/browser$/, replacement: native }, ...rest.filter((a) => a.find !== 'wxt/browser')],
+        alias: [
+          { find: /^wxt\/browser$/, replacement: native },
+          { find: /^wxt\/utils\/content-script-context$/, replacement: context },
+          ...rest.filter((a) => !ours.includes(String(a.find))),
+        ],
       };
     },
   },

@@ -1,34 +1,35 @@
-import { browser } from 'wxt/browser';
 import type { ContentMessage } from '@/lib/messages';
+import type { ScriptContext } from '@/lib/content/script-context';
+import { sendMessage } from '@/lib/content/send-message';
 import { platformMatchPatterns } from '@/lib/platforms/hosts';
 import { startSensor } from '@/lib/tracking/sensor';
 
 /**
  * Activity sensor in every frame of platform pages, task frames included (www.mturkcontent.com).
- * Its timers and listeners belong to `ctx`, so they stop when the extension updates.
+ * Its timers and listeners belong to `ctx` (lib/content/script-context.ts, which tells the page
+ * nothing), so they stop when the extension is reloaded or updated.
  */
 export default defineContentScript({
   matches: platformMatchPatterns({ frames: true }),
   allFrames: true,
   runAt: 'document_start',
-  main(ctx) {
+  main(ctx: ScriptContext) {
     startSensor(document, window, {
       now: () => Date.now(),
       send: (pulse) => {
-        browser.runtime.sendMessage(pulse).catch(() => {
+        sendMessage(ctx, pulse).catch(() => {
           // The background restarts on the next event; a lost pulse costs at most one second.
         });
       },
       submitted: (assignmentId) => {
         const message: ContentMessage = { type: 'task/frame-submit', assignmentId };
-        browser.runtime.sendMessage(message).catch(() => {
+        sendMessage(ctx, message).catch(() => {
           // The status page writes the state back later if this message is lost.
         });
       },
       setInterval: (fn, ms) => ctx.setInterval(fn, ms),
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-      listen: (target, type, fn) =>
-        ctx.addEventListener(target as Window, type as 'focus', fn, { capture: true, passive: true }),
+      listen: (target, type, fn) => ctx.addEventListener(target, type, fn, { capture: true, passive: true }),
     });
   },
 });

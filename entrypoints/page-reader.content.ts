@@ -1,26 +1,29 @@
-import { browser } from 'wxt/browser';
+import type { ScriptContext } from '@/lib/content/script-context';
+import { sendMessage } from '@/lib/content/send-message';
+import { watchLocation } from '@/lib/content/watch-location';
 import type { ContentMessage } from '@/lib/messages';
 import { platformMatchPatterns, platformOfUrl } from '@/lib/platforms/hosts';
 import { readPage } from '@/lib/platforms';
 import { PAGE_ACTION_EVENTS, pageActionOf } from '@/lib/platforms/page-actions';
 import { SINGLE_PAGE_APPS } from '@/lib/platforms/spa';
 
-/** Single-page apps are re-read on DOM changes at most this often (issue #4: never faster than 1/s). */
+/** Single-page apps are re-read on DOM changes at most this often: never faster than once a second. */
 const REREAD_MS = 1000;
 
 /**
  * Runs on every supported platform page (top frame): reads what the page advertises and hands it
  * to the background, which validates it against the sender's URL. It listens to no window message
  * and to no event a page can forge: only trusted submits and clicks on the platform's own end-of-
- * task controls, and, on single-page apps, history changes and DOM changes (throttled).
+ * task controls, and, on single-page apps, history changes and DOM changes (throttled). Its context
+ * (lib/content/script-context.ts) posts nothing to the page.
  */
 export default defineContentScript({
   matches: platformMatchPatterns({ frames: false }),
   runAt: 'document_idle',
-  main(ctx) {
+  main(ctx: ScriptContext) {
     const platform = platformOfUrl(location.href);
     if (!platform) return;
-    const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
+    const send = (message: ContentMessage) => sendMessage(ctx, message);
 
     let lastSent = '';
     const report = () => {
@@ -50,7 +53,8 @@ export default defineContentScript({
     for (const type of PAGE_ACTION_EVENTS[platform] ?? []) ctx.addEventListener(document, type, onAction, { capture: true });
 
     if (SINGLE_PAGE_APPS.has(platform)) {
-      ctx.addEventListener(window, 'wxt:locationchange', report);
+      // History changes the browser itself reports; nothing a page script can dispatch or see.
+      watchLocation(ctx, window, report);
       // The app renders after load and re-renders in place: re-read when the DOM settles, at most
       // once a second, never by polling.
       let pending = false;

@@ -29,10 +29,20 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     inputAgoMs: z.number().int().min(0).max(60_000).nullable(),
     /** The first input since the previous pulse, when several were gathered (>= inputAgoMs). */
     firstInputAgoMs: z.number().int().min(0).max(60_000).nullable(),
+    /**
+     * Audio or video playing that the worker can hear (not muted, volume above 0) or, for a video,
+     * see (a box of its own in the frame's viewport, not hidden). It is a sign with no input of
+     * its own, so the background caps how long it counts.
+     */
     media: z.boolean(),
+    /** The focus is inside a child frame of this document (the active element is an iframe or frame). */
     focusInFrame: z.boolean(),
-    /** This frame itself holds the focus: its own input is the evidence, not browser.idle. */
-    focusHere: z.boolean(),
+    /**
+     * The focus is in this very document, not in a child frame: this frame's own sensor sees the
+     * worker's input, so its time is judged by that input, never inferred. A sender that does not
+     * say so gives no evidence of focus (false).
+     */
+    focusHere: z.boolean().default(false),
     visible: z.boolean(),
   }),
   /** A task frame posted its answers to MTurk's externalSubmit (checked against the frame URL). */

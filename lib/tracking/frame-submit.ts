@@ -1,7 +1,7 @@
 /**
  * MTurk task frames post their answers to {turkSubmitTo}/mturk/externalSubmit with an
- * assignmentId field (platforms.md §1, H: AWS docs and requester libraries). Seeing that submit
- * in the frame is the surest sign the task was submitted.
+ * assignmentId field (AWS's requester documentation and libraries). The assignment id of such a
+ * form, or null. The sensor reports the submit only once the post has gone out (lib/tracking/sensor.ts).
  */
 export function externalSubmitAssignment(form: HTMLFormElement): string | null {
   let action: URL;

@@ -6,7 +6,11 @@ type Pulse = Extract<ContentMessage, { type: 'activity/pulse' }>;
 export interface SensorEnv {
   now: () => number;
   send: (pulse: Pulse) => void;
-  /** A task frame's answers posted to MTurk: reported at once (before the frame unloads). */
+  /**
+   * A task frame's answers went out to MTurk: its externalSubmit form was submitted, nothing
+   * cancelled the submit, and the frame is now leaving for the answer's page (its beforeunload or
+   * pagehide). A requester's script that submits and cancels cannot end the task.
+   */
   submitted?: (assignmentId: string) => void;
   setInterval: (fn: () => void, ms: number) => unknown;
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -15,15 +19,20 @@ export interface SensorEnv {
 
 /** Input that shows a person at work; trusted events only, so a page script cannot fake it. */
 export const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll', 'input'];
-const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied'];
+/** Media state changes (muting included) are reported promptly; what counts is decided at pulse time. */
+export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied', 'volumechange'];
 export const MIN_GAP_MS = 1_000;
 export const HEARTBEAT_MS = 5_000;
 
+const isFrame = (element: Element | null) => element?.tagName === 'IFRAME' || element?.tagName === 'FRAME';
+
 /**
- * The activity sensor of one frame (issue #3, "Sensors"). It sends at most one pulse a second:
- * the first input after a quiet second at once, later inputs in a trailing pulse, and a heartbeat
- * every 5 s while the page is visible, which also proves the machine is awake. Listeners only
- * note a timestamp, so the cost per input event is a comparison and an assignment.
+ * The activity sensor of one frame. It sends at most one pulse a second: the first input after a
+ * quiet second at once, later inputs in a trailing pulse, and a heartbeat every 5 s while the page
+ * is visible, which also proves the machine is awake. Every listener ignores events a page script
+ * dispatches (`isTrusted`), since each pulse is a database write in the background. Listeners only
+ * note a timestamp, so the cost per input event is a comparison and an assignment; the page is
+ * looked at (media, focus) only when a pulse is sent.
  */
 export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   // The first and the last input not reported yet: both are signs (the first starts a segment
@@ -33,27 +42,47 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   let lastSent = Number.NEGATIVE_INFINITY;
   let trailing = false;
   let unloading = false;
+  // An externalSubmit submit seen but maybe cancelled by a page listener after ours, and one known
+  // not to be cancelled, waiting for the frame to leave.
+  let pendingSubmit: { event: Event; assignmentId: string } | null = null;
+  let confirmedSubmit: string | null = null;
+  let watchingLeave = false;
 
-  const mediaPlaying = () =>
-    [...doc.querySelectorAll('audio, video')].some((m) => {
-      const media = m as HTMLMediaElement;
-      return !media.paused && !media.ended && media.readyState > 2;
-    });
-  // Focus inside a frame this sensor cannot see into (cross-origin, or without a sensor).
-  const focusInFrame = () => doc.hasFocus() && doc.activeElement?.tagName === 'IFRAME';
+  // A video counts only where it can be seen: a box of its own inside this frame's viewport.
+  const inView = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return false;
+    if (box.bottom <= 0 || box.right <= 0 || box.top >= win.innerHeight || box.left >= win.innerWidth) return false;
+    return typeof element.checkVisibility === 'function'
+      ? element.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+      : win.getComputedStyle(element).visibility !== 'hidden';
+  };
+  // Playing media is a sign of work (transcription) only if the worker can hear or see it: a
+  // muted, hidden, looping video in a page must not keep a task's clock running.
+  const mediaCounts = () => {
+    for (const media of doc.querySelectorAll<HTMLMediaElement>('audio, video')) {
+      if (media.paused || media.ended || media.readyState <= 2) continue;
+      if (!media.muted && media.volume > 0) return true;
+      if (media.tagName === 'VIDEO' && inView(media)) return true;
+    }
+    return false;
+  };
 
   const send = () => {
     const now = env.now();
     lastSent = now;
     const ago = (at: number | null) => (at === null ? null : Math.min(60_000, Math.max(0, now - at)));
     const unsent = firstUnsent !== null;
+    // hasFocus() is also true when the focus is in a child frame: the active element tells which.
+    const focused = doc.hasFocus();
+    const inFrame = focused && isFrame(doc.activeElement);
     env.send({
       type: 'activity/pulse',
       inputAgoMs: unsent ? ago(lastInput) : null,
       firstInputAgoMs: unsent ? ago(firstUnsent) : null,
-      media: mediaPlaying(),
-      focusInFrame: focusInFrame(),
-      focusHere: doc.hasFocus() && doc.activeElement?.tagName !== 'IFRAME',
+      media: mediaCounts(),
+      focusInFrame: inFrame,
+      focusHere: focused && !inFrame,
       // While the page unloads (a link, a submit) it is still the page the worker was on.
       visible: unloading || doc.visibilityState === 'visible',
     });
@@ -78,27 +107,64 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
     soon();
   };
   for (const type of INPUT_EVENTS) env.listen(doc, type, onInput);
+
+  // Our capture listener runs before the page's own submit listeners, which may still cancel the
+  // submit: whether it went out is known only once its dispatch is over.
+  const settleSubmit = () => {
+    if (pendingSubmit && !pendingSubmit.event.defaultPrevented) confirmedSubmit = pendingSubmit.assignmentId;
+    pendingSubmit = null;
+  };
+  const reportSubmit = () => {
+    settleSubmit();
+    if (confirmedSubmit !== null) env.submitted?.(confirmedSubmit);
+    confirmedSubmit = null;
+  };
+  // The frame leaving is seen at its beforeunload, as the post starts, or at the latest at its
+  // pagehide. pagehide alone is not enough in Firefox: a message sent from the task frame's
+  // pagehide after its submit was lost in 2 of 5 runs of the MTurk life test (the answer's page is
+  // on another site, so in another process), and none sent from beforeunload in 6. The listener
+  // is added only after such a submit: a beforeunload listener makes Chromium ask the frame before
+  // each of its navigations.
+  const onLeave = (event: Event) => {
+    if (event.isTrusted) reportSubmit();
+  };
   env.listen(doc, 'submit', (event) => {
     if (!event.isTrusted || !(event.target instanceof HTMLFormElement)) return;
     const assignmentId = externalSubmitAssignment(event.target);
-    if (assignmentId) env.submitted?.(assignmentId);
+    if (!assignmentId) return;
+    pendingSubmit = { event, assignmentId };
+    env.setTimeout(settleSubmit, 0);
+    if (!watchingLeave) env.listen(win, 'beforeunload', onLeave);
+    watchingLeave = true;
   });
-  for (const type of MEDIA_EVENTS) env.listen(doc, type, (event) => event.isTrusted && soon());
+
+  const onMedia = (event: Event) => {
+    if (event.isTrusted) soon();
+  };
+  for (const type of MEDIA_EVENTS) env.listen(doc, type, onMedia);
+
   // Leaving the page flushes what is unsent; the visibilitychange that unloading fires next is not
   // the worker looking away (the next page's reader reports where the tab went).
-  env.listen(win, 'pagehide', () => {
+  env.listen(win, 'pagehide', (event) => {
+    if (!event.isTrusted) return;
     send();
     unloading = true;
+    reportSubmit();
   });
-  env.listen(win, 'pageshow', () => {
-    unloading = false;
+  env.listen(win, 'pageshow', (event) => {
+    if (event.isTrusted) unloading = false;
   });
-  env.listen(doc, 'visibilitychange', () => {
-    if (!unloading) send();
+  env.listen(doc, 'visibilitychange', (event) => {
+    if (event.isTrusted && !unloading) send();
   });
-  // Focus moving into a task iframe blurs this window: tell the background right away.
-  env.listen(win, 'blur', () => soon());
-  env.listen(win, 'focus', () => soon());
+  // Focus entering or leaving this window (a click into a task frame blurs its parent): tell the
+  // background soon, once the focus has settled (the active element may change after the event).
+  // Element focus and blur pass through this capture listener too; only the window's own count.
+  const onFocus = (event: Event) => {
+    if (event.isTrusted && !(event.target instanceof Node)) env.setTimeout(soon, 0);
+  };
+  env.listen(win, 'focus', onFocus);
+  env.listen(win, 'blur', onFocus);
 
   env.setInterval(() => {
     if (doc.visibilityState === 'visible' && env.now() - lastSent >= HEARTBEAT_MS - 50) send();
