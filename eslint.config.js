@@ -17,7 +17,7 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      // Page text is rendered as text, never as HTML (../shared/design.md, "Trust boundaries").
+      // Page text is rendered as text, never as HTML (docs/trust-boundaries.md#page-text-is-text).
       'no-restricted-syntax': [
         'error',
         {

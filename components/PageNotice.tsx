@@ -19,7 +19,7 @@ export function missingLabel(name: string, t: Props['t']): string {
 }
 
 /**
- * Fail soft and say so (issue #4): when the page in the active tab is a platform page TrueRate
+ * Fail soft and say so: when the page in the active tab is a platform page TrueRate
  * could not fully read (the site changed), tell the worker instead of silently recording nothing.
  */
 export function PageNotice({ t }: Props) {

@@ -126,7 +126,7 @@ function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): 
     return;
   }
   // The Return form posts (_method=delete) to the accepted task's own address; MTurk then shows
-  // the list (platforms.md §1, H for the form; the page after it is not in the facts).
+  // the list (docs/platforms.md#1-amazon-mechanical-turk, H for the form; the page after it is not in the facts).
   if (req.method === 'POST' && /mturk\.com$/.test(host) && /^\/projects\/[A-Z0-9]+\/tasks\/[A-Z0-9]+$/.test(url.pathname) && url.searchParams.has('assignment_id')) {
     res.writeHead(303, { location: `https://${host}/projects` }).end();
     return;
@@ -157,7 +157,7 @@ export function findFixture(fixtures: Fixture[], host: string, url: URL): Fixtur
 }
 
 /**
- * MTurk's Accept button posts to /projects/G/tasks/H/accept (platforms.md §1, M) and the site
+ * MTurk's Accept button posts to /projects/G/tasks/H/accept (docs/platforms.md#1-amazon-mechanical-turk, M) and the site
  * answers with the accepted task page: here, the first "working" fixture of that group.
  */
 function acceptRedirect(fixtures: Fixture[], host: string, url: URL): string | undefined {
@@ -189,7 +189,7 @@ function demoStartPage(fixtures: Fixture[]): string {
 <link rel="stylesheet" href="/demo-assets/start.css"></head><body>
 <h1>TrueRate demo platforms</h1>
 <p>These pages are served from your own machine under the platforms' real host names; nothing here
-reaches the real sites. Each is built from the public facts in <code>shared/platforms.md</code>.
+reaches the real sites. Each is built from the public facts in TrueRate's <code>docs/platforms.md</code>.
 Open a <b>working</b> page (an accepted task), then open the TrueRate popup from the toolbar.</p>
 <div id="demo-pages">${sections}</div></body></html>`;
 }

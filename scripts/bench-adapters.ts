@@ -1,5 +1,5 @@
 /**
- * Adapter time per page (issue #4): every fixture read many times (median and 95th percentile),
+ * Adapter time per page: every fixture read many times (median and 95th percentile),
  * and list pages with 100 offers (MTurk HitSetTable rows, Prolific cards). happy-dom stands in
  * for the page's DOM; a browser's querySelector is faster, so these are upper bounds.
  */

@@ -1,5 +1,5 @@
 /**
- * Rates figures for `npm run bench` (issue #5): aggregation over a heavy worker's history (100,000
+ * Rates figures for `npm run bench`: aggregation over a heavy worker's history (100,000
  * tasks and 1,000,000 overhead segments, median of 5 runs) by day and by platform, groupStats over
  * the same tasks, and what one task and one segment weigh when stored (JSON length of a typical
  * record, as an estimate of its structured-clone size in IndexedDB).

@@ -1,5 +1,5 @@
 /**
- * Tracking figures for `npm run bench` (issue #3): engine throughput, the activity sensor's cost
+ * Tracking figures for `npm run bench`: engine throughput, the activity sensor's cost
  * per input event and messages per minute of typing (fake clock, happy-dom), and the main-thread
  * time the content scripts add to a platform page load in Chromium.
  */

@@ -1,6 +1,6 @@
 /**
  * The popup's time to first render and the dashboard's time to interactive, with 1,000 and
- * 100,000 tasks stored (issue #5; goals: popup < 100 ms). Each page marks the moment itself
+ * 100,000 tasks stored (goal: popup < 100 ms). Each page marks the moment itself
  * (`truerate:ready` in the popup, `truerate:interactive` in the dashboard: the history table's
  * first rows on screen), measured from navigation start; medians of several loads in Chromium.
  * Also the storage the browser reports per task (with its segments) after seeding.

@@ -23,7 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // Issue #3: the attention engine's state survives the service worker (tracker), quiet gaps
+    // The attention engine's state survives the service worker (tracker), quiet gaps
     // wait for the worker's answer (gaps), and a segment says where it came from.
     version: 2,
     stores: {
@@ -36,7 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // Issue #4: a task keeps the completion code its platform showed.
+    // A task keeps the completion code its platform showed.
     version: 3,
     stores: {},
     upgrade: {
@@ -44,7 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // Issue #5: bonuses count in the true rate; the worker may exclude a segment from the totals
+    // Bonuses count in the true rate; the worker may exclude a segment from the totals
     // (kept, greyed, as evidence) and every correction is an undoable edit. Tasks are also
     // indexed by end, for "today" and period queries.
     version: 4,

@@ -22,7 +22,7 @@ export { undo } from './task-edits-undo';
 export type { EditRefusal, EditResult, OverlapConflict } from './task-edits-shared';
 
 /**
- * The worker's corrections (issue #5). Each is one transaction that writes the change and an edit
+ * The worker's corrections. Each is one transaction that writes the change and an edit
  * holding the task and the segments it touched before and after, so that undo restores them
  * exactly. `now` is injected: lib/ reads no clock.
  */

@@ -1,6 +1,6 @@
 /**
  * Money is an integer of minor units with an ISO 4217 currency, never a float
- * (../shared/design.md, "Money and rates").
+ * (docs/rates.md#money).
  */
 export interface Money {
   amountMinor: number;

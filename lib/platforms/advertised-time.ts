@@ -1,6 +1,6 @@
 /**
  * Requesters on MTurk often state the expected time in the title: "(~5 min)", "5 minutes",
- * "about 10 mins", "1 hour" (platforms.md §1: MTurk has no estimate field). Only such a statement
+ * "about 10 mins", "1 hour" (docs/platforms.md#1-amazon-mechanical-turk: MTurk has no estimate field). Only such a statement
  * counts as an estimate; time allotted never does.
  */
 const DURATION =

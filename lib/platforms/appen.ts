@@ -1,7 +1,7 @@
 import type { Offer, PageInfo, UrlIds } from './page-info';
 
 /**
- * Appen / ADAP (../shared/platforms.md §6, M-L): the task list's #task-listing-datatable[data-tasks]
+ * Appen / ADAP (docs/platforms.md#7-appen, M-L): the task list's #task-listing-datatable[data-tasks]
  * (rows: [0] job id, [1] title, [4] pay per task with no currency given) and the task page
  * /channels/feca/tasks/{JOB_ID}?secret=…; the unit of work inside a job is not in the facts.
  */

@@ -1,7 +1,7 @@
 import type { Offer, PageInfo, UrlIds } from './page-info';
 
 /**
- * Clickworker (../shared/platforms.md §4, L: from 2025-26 automation scripts). Only the URLs are
+ * Clickworker (docs/platforms.md#5-clickworker, L: from 2025-26 automation scripts). Only the URLs are
  * facts: the job list and /jobs/{JOB_ID}/edit. A job's unit of work is not in the page facts, so
  * a job page is recognised but no task is made from it: the popup points to the manual timer.
  */

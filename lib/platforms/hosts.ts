@@ -2,16 +2,17 @@
  * The platforms TrueRate supports and the hosts their pages live on.
  *
  * One table drives the manifest's content-script matches, the background's sender check and the
- * demo server, so a host is added in exactly one place. Hosts come from ../shared/platforms.md.
+ * demo server, so a host is added in exactly one place. Each host and where it is known from:
+ * docs/platforms.md (the N.1 "Hosts" section of each platform).
  */
 import { PLATFORM_IDS, type PlatformId } from '../model/platform-id';
 
 /** Hosts where a platform's own pages (lists, task pages) are served, top frame. */
 export const PLATFORM_HOSTS: Readonly<Record<PlatformId, readonly string[]>> = {
   mturk: ['worker.mturk.com', 'workersandbox.mturk.com'],
-  // `.co` was Prolific's app host until about 2023 (platforms.md §2); old bookmarks still use it.
+  // `.co` was Prolific's app host until about 2023 (docs/platforms.md#2-prolific); old bookmarks still use it.
   prolific: ['app.prolific.com', 'app.prolific.co'],
-  // The worker app moved from yandex hosts to toloka.ai, then we.toloka.ai (platforms.md §3).
+  // The worker app moved from yandex hosts to toloka.ai, then we.toloka.ai (docs/platforms.md#3-toloka).
   toloka: ['we.toloka.ai', 'toloka.ai', 'toloka.yandex.com', 'toloka.yandex.ru'],
   raterhub: ['www.raterhub.com'],
   uhrs: ['prod.uhrs.playmsn.com'],
@@ -22,7 +23,7 @@ export const PLATFORM_HOSTS: Readonly<Record<PlatformId, readonly string[]>> = {
 
 /**
  * Hosts that serve task frames inside a platform page (MTurk HTMLQuestion/layout HITs are served
- * from www.mturkcontent.com, platforms.md §1). They belong to the platform but carry no list or
+ * from www.mturkcontent.com, docs/platforms.md#1-amazon-mechanical-turk). They belong to the platform but carry no list or
  * task page of their own.
  */
 export const TASK_FRAME_HOSTS: Readonly<Partial<Record<PlatformId, readonly string[]>>> = {

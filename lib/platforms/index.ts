@@ -48,8 +48,8 @@ export function readPage(url: URL, doc: ParentNode): PageInfo | null {
       case 'appen':
         return readAppenPage(url, doc);
       default:
-        // Adapters for the other platforms arrive with issue #4; until then their pages are known
-        // to be platform pages but carry nothing TrueRate reads.
+        // A platform with no adapter (DataAnnotation: the public facts name no ids,
+        // docs/platforms.md#8-dataannotation) is known as a platform, but nothing is read there.
         return { platform, kind: 'other', missing: [] };
     }
   } catch {

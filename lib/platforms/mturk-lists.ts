@@ -4,7 +4,7 @@ import type { Offer, PageInfo, TaskStatusLine } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';
 
 /**
- * MTurk list, queue and status pages (../shared/platforms.md §1): HitSetTable on lists (H for its
+ * MTurk list, queue and status pages (docs/platforms.md#1-amazon-mechanical-turk): HitSetTable on lists (H for its
  * keys, the require() path is not verified, so only the name is matched), TaskQueueTable on
  * /tasks (H), HitStatusDetailsTable on /status_details/<date> (M), and the alert a list page
  * shows after a submit (M).

@@ -6,7 +6,7 @@ import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';
 
 /**
- * Amazon Mechanical Turk, worker site. Facts and confidence marks: ../shared/platforms.md §1.
+ * Amazon Mechanical Turk, worker site. Facts and confidence marks: docs/platforms.md#1-amazon-mechanical-turk.
  * Task pages here; list, queue and status pages in mturk-lists.ts.
  */
 const TASK_PATH = /^\/projects\/([A-Z0-9]{10,64})\/tasks\/([A-Z0-9]{10,64})\/?$/;
@@ -75,7 +75,7 @@ export function readMturkPage(url: URL, doc: ParentNode): PageInfo {
 
 /**
  * The requester id is not a prop of its own on a HIT page: it is inside the URL-encoded
- * contactRequesterUrl as hit_type_message[requester_id] (platforms.md §1, H).
+ * contactRequesterUrl as hit_type_message[requester_id] (docs/platforms.md#1-amazon-mechanical-turk, H).
  */
 export function requesterIdFromContactUrl(contactUrl: string | undefined): string | undefined {
   if (!contactUrl) return undefined;

@@ -3,11 +3,11 @@ import { idsFromUrl } from './index';
 
 /**
  * The worker ending a task by a button on the platform's own page, seen as it happens (the next
- * page may never say so). Each rule is a documented fact of platforms.md:
- * - MTurk, Return (§1 "Submit and return detection", H): a submit of the form holding
+ * page may never say so). Each rule is a documented fact of docs/platforms.md:
+ * - MTurk, Return (docs/platforms.md#15-end-of-task, H): a submit of the form holding
  *   `input[name=_method][value=delete]` on the accepted page.
- * - RaterHub (§4, H): `#ewok-task-submit-button` (submit, then next) and `#ewok-task-submit-done-button`.
- * - Toloka (§3, L, 2023): `div.new-task-page-footer > button` reading "Submit" or "Skip"; a skipped
+ * - RaterHub (docs/platforms.md#45-end-of-task, M): `#ewok-task-submit-button` (submit, then next) and `#ewok-task-submit-done-button`.
+ * - Toloka (docs/platforms.md#35-end-of-task, L, 2023): `div.new-task-page-footer > button` reading "Submit" or "Skip"; a skipped
  *   assignment is SKIPPED, i.e. returned.
  * The content script calls this only for trusted events (a page script cannot make those), and the
  * background checks the id against the sender's URL again.

@@ -62,7 +62,7 @@ export interface PageInfo {
   statuses?: TaskStatusLine[];
   /**
    * The group or study a page is about when it names no unit of work: a Prolific study page saying
-   * the worker "already returned this submission" (platforms.md §2, M) names only the study.
+   * the worker "already returned this submission" (docs/platforms.md#2-prolific, M) names only the study.
    */
   groupId?: string;
   /** The completion code a page shows (Prolific's cc=), kept on the task as evidence. */

@@ -4,7 +4,7 @@ import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from './pa
 import { taskIdsInUrl } from './url-link';
 
 /**
- * Prolific's participant app (Vue). Facts and confidence marks: ../shared/platforms.md §2: the
+ * Prolific's participant app (Vue). Facts and confidence marks: docs/platforms.md#2-prolific: the
  * study list's data-testids (H, Jan-2025 to Mar-2026), the study page's start/finished buttons
  * (M), the completion URL with cc= (H), the survey URL's PROLIFIC_PID/STUDY_ID/SESSION_ID (H).
  * The study page shows no reward or time a parser may rely on; those come from the list.
@@ -25,7 +25,7 @@ export function prolificIdsFromUrl(url: URL): UrlIds {
 
 const CURRENCY_BY_SYMBOL: Readonly<Record<string, string>> = { '£': 'GBP', $: 'USD', '€': 'EUR' };
 
-/** "£1.50", "$2.00": the symbol is the only currency signal on the card (platforms.md §2, H). */
+/** "£1.50", "$2.00": the symbol is the only currency signal on the card (docs/platforms.md#2-prolific, H). */
 export function parseReward(text: string | null | undefined): Money | undefined {
   const match = /([£$€])\s*(\d+(?:[.,]\d{1,2})?)/.exec(text ?? '');
   const currency = match?.[1] ? CURRENCY_BY_SYMBOL[match[1]] : undefined;
@@ -50,7 +50,7 @@ function offerFromCard(card: Element): Offer | null {
   if (!groupId || !HEX24.test(groupId)) return null;
   const offer: Offer = { groupId };
   const title = textOf(card, '[data-testid="title"]');
-  // "By Dr Ada Example": tools drop the first word (platforms.md §2).
+  // "By Dr Ada Example": tools drop the first word (docs/platforms.md#2-prolific).
   const host = textOf(card, '[data-testid="host"]')?.replace(/^\S+\s+/, '');
   const reward = parseReward(textOf(card, '[data-testid="study-tag-reward"]'));
   const advertised = parseCompletionTime(textOf(card, '[data-testid="study-tag-completion-time"]'));
@@ -64,14 +64,14 @@ function offerFromCard(card: Element): Offer | null {
 export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   const ids = prolificIdsFromUrl(url);
   if (ids.kind === 'list') {
-    // Older list markup (<= Jan-2025): section.available-studies-section (platforms.md §2).
+    // Older list markup (<= Jan-2025): section.available-studies-section (docs/platforms.md#2-prolific).
     const list = doc.querySelector('[data-testid="studies-list"], section.available-studies-section');
     const cards = list ? [...list.querySelectorAll('li[data-testid^="study-"]')].slice(0, 500) : [];
     const offers = cards.map(offerFromCard).filter((o): o is Offer => o !== null);
     return { platform: 'prolific', kind: 'list', offers, missing: list ? [] : ['studies-list'] };
   }
   if (ids.kind === 'submitted') {
-    // Codes are short uppercase alphanumerics; many start with C, which is not relied on (§2, M).
+    // Codes are short uppercase alphanumerics; many start with C, which is not relied on (docs/platforms.md#2-prolific, M).
     const code = url.searchParams.get('cc');
     return code && /^[A-Za-z0-9]{4,32}$/.test(code)
       ? { platform: 'prolific', kind: 'submitted', completionCode: code, missing: [] }
@@ -79,7 +79,7 @@ export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   }
   if (ids.kind !== 'study' || !ids.groupId) return { platform: 'prolific', kind: 'other', missing: [] };
 
-  // platforms.md §2 (M): errors show in .error or [role=alert]; "already returned this
+  // docs/platforms.md#2-prolific (M): errors show in .error or [role=alert]; "already returned this
   // submission" means the worker's submission to this study is returned.
   const alerts = [...doc.querySelectorAll('.error, [role="alert"]')].map((el) => el.textContent ?? '');
   if (alerts.some((text) => /already returned this submission/i.test(text))) {

@@ -2,7 +2,7 @@ import { textOf } from './dom-text';
 import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
 
 /**
- * Google RaterHub (../shared/platforms.md §5: URLs H, selectors M, 2024-25). There is no reward on
+ * Google RaterHub (docs/platforms.md#4-google-raterhub: URLs H, selectors M, 2024-25). There is no reward on
  * the page: raters are paid by the hour outside the site. The advertised time is the AET.
  */
 const HOME = /^\/evaluation\/rater(?:\/task\/index)?\/?$/;

@@ -1,6 +1,6 @@
 /**
  * MTurk renders server-side React islands whose props sit in `data-react-props` as JSON
- * (platforms.md §1, confidence H). The page is hostile: any attribute may be missing or garbage,
+ * (docs/platforms.md#1-amazon-mechanical-turk, confidence H). The page is hostile: any attribute may be missing or garbage,
  * so this never throws and returns unknown for the caller to pick apart.
  */
 export function readReactProps(doc: ParentNode, componentSubstring: string): unknown {

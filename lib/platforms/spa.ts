@@ -1,7 +1,7 @@
 import type { PlatformId } from '../model/platform-id';
 
 /**
- * Platforms whose web app changes pages without a load (Vue/React routers: platforms.md §2, §3).
+ * Platforms whose web app changes pages without a load (Vue/React routers: docs/platforms.md#2-prolific, §3).
  * Only there does the page reader follow history changes: on server-rendered sites (MTurk) a URL
  * changed by a page script is not a new page, and following it would let that script stage one.
  */

@@ -1,7 +1,7 @@
 import type { PageInfo, UrlIds } from './page-info';
 
 /**
- * Toloka's worker app (../shared/platforms.md §3, M; there is no public evidence for the current
+ * Toloka's worker app (docs/platforms.md#3-toloka, M; there is no public evidence for the current
  * we.toloka.ai DOM, so only the URL is read): /tasks is the list, /task/{POOL_ID}/{ASSIGNMENT_ID}
  * a task being worked.
  */

@@ -1,7 +1,7 @@
 import type { PageInfo, UrlIds } from './page-info';
 
 /**
- * UHRS (../shared/platforms.md §4, M for the URLs): the judging page carries the HitApp in
+ * UHRS (docs/platforms.md#6-uhrs, M for the URLs): the judging page carries the HitApp in
  * `hitappid`; a single HIT's id and price are not in the facts, so no task is made from it.
  */
 const JUDGE = /^\/judge\/Views\/judge\/?$/i;

@@ -2,8 +2,8 @@ import type { TaskRecord } from '../model/records';
 
 /**
  * Ids that tie a third-party page to a task, as platforms put them in the task's URL: MTurk's
- * ExternalQuestion adds assignmentId and hitId (platforms.md §1, H); Prolific adds PROLIFIC_PID,
- * STUDY_ID and SESSION_ID by default (§2, H; researchers may rename them).
+ * ExternalQuestion adds assignmentId and hitId (docs/platforms.md#1-amazon-mechanical-turk, H); Prolific adds PROLIFIC_PID,
+ * STUDY_ID and SESSION_ID by default (docs/platforms.md#2-prolific, H; researchers may rename them).
  */
 export interface UrlTaskIds {
   assignmentId?: string;

@@ -2,7 +2,7 @@ import type { TaskStatus } from '../model/records';
 import type { PlatformId } from '../model/platform-id';
 
 /**
- * A task's life (issue #4): previewed -> accepted -> submitted | returned | expired | timed out |
+ * A task's life: previewed -> accepted -> submitted | returned | expired | timed out |
  * screened out -> approved | rejected -> paid. A status page may show a later state than the last
  * one seen (a task seen accepted, then approved), so moves forward along that order are legal;
  * moves back, or out of a final state, are not and are never applied.
@@ -32,7 +32,7 @@ export const ENDED: ReadonlySet<TaskStatus> = new Set(['submitted', 'returned', 
 
 /**
  * A platform's own word for a state, as an adapter normalised it (lower case, spaces), to ours.
- * MTurk: platforms.md §1 (Assigned, Submitted, Approved, Rejected, Paid, Pending); Prolific: §2
+ * MTurk: docs/platforms.md#1-amazon-mechanical-turk (Assigned, Submitted, Approved, Rejected, Paid, Pending); Prolific: §2
  * (RESERVED, ACTIVE, AWAITING REVIEW, APPROVED, RETURNED, REJECTED, TIMED-OUT, SCREENED OUT).
  */
 export function statusFromPlatform(platform: PlatformId, state: string): TaskStatus | null {

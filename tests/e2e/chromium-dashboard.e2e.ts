@@ -19,7 +19,7 @@ const shoot = async (page: Page, name: string) => {
   await page.emulateMedia({ colorScheme: 'light' });
 };
 
-/** Issue #5: the dashboard with a seeded history: overview, history, a task's correction and undo, French. */
+/** The dashboard with a seeded history: overview, history, a task's correction and undo, French. */
 describe('Chromium: the dashboard', () => {
   const suite = useChromium();
 

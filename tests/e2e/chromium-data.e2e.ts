@@ -17,7 +17,7 @@ const valid = JSON.parse(readFileSync(fixture('valid.json'), 'utf8')) as { tasks
 type Tables = { tasks: { id: string }[]; segments: unknown[] };
 const tables = (page: Page) => page.evaluate(readTablesExpression(['tasks', 'segments'])) as Promise<Tables>;
 
-/** Issue #5, "Your data", in the built extension: restore (broken, then valid), CSV and backup files. */
+/** "Your data" in the built extension: restore (broken, then valid), CSV and backup files. */
 describe('Chromium: the worker’s data — restore, CSV, backup', () => {
   const suite = useChromium();
 

@@ -8,7 +8,7 @@ if (!working) throw new Error('tests/fixtures/mturk has no "working" fixture');
 const FAKE_ASSIGNMENT = '3FAKEFAKEFAKEFAKEFAKEFAKEFAKE1';
 
 /**
- * ../shared/design.md, "Trust boundaries": a page's scripts can post messages, dispatch events and
+ * docs/trust-boundaries.md#what-a-page-script-can-do: a page's scripts can post messages, dispatch events and
  * rewrite the DOM and URL. None of that may create a record.
  */
 describe('Chromium: a hostile page script cannot create a record', () => {

@@ -5,7 +5,7 @@ import { activeMsOf, readDb, readTable } from './support/extension-db';
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
 
 /**
- * A whole MTurk life on the fixture hosts (issue #4): list -> preview -> Accept -> work in the
+ * A whole MTurk life on the fixture hosts: list -> preview -> Accept -> work in the
  * task iframe -> submit to externalSubmit -> the status page shows the HIT approved.
  */
 describe('Chromium: an MTurk HIT from the list to approved', () => {

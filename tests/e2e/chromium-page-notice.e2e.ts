@@ -7,7 +7,7 @@ import { artifactPath } from './support/paths';
 const broken = loadFixtures().find((f) => f.file.endsWith('mturk/working-key-element-removed.html'));
 
 /**
- * Fail soft and say so (issue #4): a platform page whose key element is gone still yields what
+ * Fail soft and say so: a platform page whose key element is gone still yields what
  * could be read, and the popup names what could not. The popup asks for the active tab of the last
  * focused window; opened as a test tab it would be that tab itself, so here it opens in a window of
  * its own that does not take the focus, as the toolbar popup does not.

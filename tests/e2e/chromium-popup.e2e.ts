@@ -10,7 +10,7 @@ import { artifactPath } from './support/paths';
 import { seedExpression } from './support/seed';
 import type { SegmentRecord, TaskRecord } from '@/lib/model/records';
 
-/** Issue #5: the popup with a seeded history, today's figures per currency, in both themes and languages. */
+/** The popup with a seeded history, today's figures per currency, in both themes and languages. */
 describe('Chromium: the popup with a worker’s history', () => {
   const suite = useChromium();
 

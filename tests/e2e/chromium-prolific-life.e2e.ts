@@ -11,7 +11,7 @@ const fixture = (name: string) => {
 const TASK = 'prolific:6750aa11bb22cc33dd44ee55';
 
 /**
- * A whole Prolific life on the fixture hosts (issue #4): the study list, the reserved study page,
+ * A whole Prolific life on the fixture hosts: the study list, the reserved study page,
  * the survey in a new tab (linked by its opener), and the completion URL with its code.
  */
 describe('Chromium: a Prolific study from the list to the completion code', () => {

@@ -9,7 +9,7 @@ import { artifactPath, recordFigure } from './support/paths';
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
-/** The idle threshold is set low so the scripted idle gap is short (issue #3, "Real browser"). */
+/** The idle threshold is set low so the scripted idle gap is short . */
 const THRESHOLD_S = 5;
 
 /** Presses a key every 250 ms for `ms`; returns the instants of the first and last press. */

@@ -8,7 +8,7 @@ import { launchFirefox, type Firefox } from './support/firefox';
 import { artifactPath, FIREFOX_DIST } from './support/paths';
 import { seedExpression } from './support/seed';
 
-/** Issue #5's main paths in Firefox ESR: the popup's today figures and the dashboard with a history. */
+/** The dashboard's main paths in Firefox ESR: the popup's today figures and the dashboard with a history. */
 describe('Firefox: popup and dashboard with a worker’s history', () => {
   let server: FixtureServer;
   let ff: Firefox;

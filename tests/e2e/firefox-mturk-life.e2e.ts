@@ -9,7 +9,7 @@ const PREVIEW = 'https://worker.mturk.com/projects/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MD
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The MTurk life of issue #4 in Firefox ESR: list -> preview -> Accept -> work -> the task frame
+ * The MTurk life in Firefox ESR: list -> preview -> Accept -> work -> the task frame
  * submits to externalSubmit -> the status page says approved. BiDi key input does not reach a
  * field inside the cross-origin task frame here (tried: script focus, pointer at the frame's
  * coordinates), so the worker's keys go to the task page itself, which counts the same (attention

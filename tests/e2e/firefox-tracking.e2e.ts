@@ -10,7 +10,7 @@ const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
 const THRESHOLD_S = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The main tracking path of issue #3 in Firefox ESR (event-page background, MV3). */
+/** The main tracking path in Firefox ESR (event-page background, MV3). */
 describe('Firefox: active time of a scripted task', () => {
   let server: FixtureServer;
   let ff: Firefox;

@@ -24,7 +24,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 
 /**
  * Pages are hostile and sites change: random removal or corruption of elements and attributes in
- * every fixture never makes an adapter throw, and never yields an invalid PageInfo (issue #4).
+ * every fixture never makes an adapter throw, and never yields an invalid PageInfo.
  */
 describe('adapters under mutation', () => {
   it.each(pages.map((f) => [f.file.split('/tests/fixtures/').pop(), f] as const))('%s', (_name, fixture) => {

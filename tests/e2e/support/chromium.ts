@@ -43,7 +43,7 @@ export interface LaunchOptions {
 /**
  * Starts Chromium ourselves and attaches over CDP instead of launchPersistentContext: Playwright's
  * own launch emulates focus on every page, so background tabs would look visible and focused
- * (../shared/toolchain.md, "What headless Chromium does not emulate"). Attached this way, tab
+ * (docs/testing.md#headless-chromium). Attached this way, tab
  * visibility and focus are the browser's real ones, which the attention tests rely on.
  */
 export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSession> {

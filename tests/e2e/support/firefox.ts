@@ -7,7 +7,7 @@ import { browserTempDir, FIREFOX_PATH } from './paths';
 
 /**
  * A minimal WebDriver BiDi driver for Debian's firefox-esr (no geckodriver, no Playwright), as in
- * ../shared/toolchain.md, "Firefox end to end". Each launch gets a fresh profile, removed on close().
+ * docs/testing.md#firefox-esr. Each launch gets a fresh profile, removed on close().
  */
 
 /** Fixed so that extension pages have a known origin (moz-extension://<uuid>/). */

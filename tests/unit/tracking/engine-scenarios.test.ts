@@ -12,7 +12,7 @@ const mstop = (s: number): EngineEvent => ({ type: 'manual-stop', at: at(s) });
 
 /**
  * Scripted scenarios with their exact segments (seconds after T0). Each one is a way existing
- * trackers are known to get time wrong (issue #3).
+ * trackers are known to get time wrong (docs/time.md).
  */
 const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: Seg[]; clockBacks?: [number, number][] }[] = [
   {
