@@ -188,6 +188,36 @@ describe('message handler', () => {
     expect(task).toMatchObject({ platform: 'manual', title: 'Survey on another site', status: 'submitted', activeMs: 50_000, wallMs: 50_000, reward: { amountMinor: 200, currency: 'EUR' } });
   });
 
+  it('unlinks a linked tab the worker names in the popup: its time stops there', async () => {
+    const pageSender = { id: self.id, url: `${self.origin}popup.html` };
+    await handle({ type: 'page/read', url: TASK_URL, page: page() }, { ...content, tab: { id: 4, windowId: 1 } });
+    await applyEvents(db, [
+      { type: 'window-focus', at: clock, windowId: 1 },
+      { type: 'tab-linked', at: clock, tabId: 12, windowId: 1, platform: 'mturk', taskId: `mturk:${ASSIGNMENT}`, thresholdMs: 60_000 },
+      { type: 'tab-activated', at: clock, tabId: 12, windowId: 1 },
+    ]);
+    clock += 30_000;
+    await applyEvents(db, [{ type: 'tick', at: clock }]);
+    expect(await handle({ type: 'tab/unlink', tabId: 12 }, pageSender)).toEqual({ type: 'done' });
+    expect((await readTrackerState(db)).tabs[12]).toBeUndefined();
+    const counted = (await db.tasks.get(`mturk:${ASSIGNMENT}`))?.activeMs;
+    expect(counted).toBe(30_000);
+    clock += 30_000;
+    await applyEvents(db, [{ type: 'tick', at: clock }]);
+    expect((await db.tasks.get(`mturk:${ASSIGNMENT}`))?.activeMs).toBe(counted);
+    // A content script may not unlink anything.
+    expect(await handle({ type: 'tab/unlink', tabId: 4 }, content)).toMatchObject({ reason: 'invalid-message' });
+  });
+
+  it('marks journal entries seen for the popup, and only those named', async () => {
+    const pageSender = { id: self.id, url: `${self.origin}popup.html` };
+    const entry = { at: clock, kind: 'clock-back' as const, taskId: null, from: clock + 60_000, to: clock, detail: null, seenAt: null };
+    const [a, b] = [await db.journal.add({ ...entry }), await db.journal.add({ ...entry })];
+    expect(await handle({ type: 'journal/seen', ids: [a as number] }, pageSender)).toEqual({ type: 'done' });
+    expect((await db.journal.get(a as number))?.seenAt).toBe(clock);
+    expect((await db.journal.get(b as number))?.seenAt).toBeNull();
+  });
+
   it('refuses a manual task without a title, and tracking messages from content scripts', async () => {
     const pageSender = { id: self.id, url: `${self.origin}popup.html` };
     expect(await handle({ type: 'manual/start', title: '   ', reward: null }, pageSender)).toMatchObject({ reason: 'invalid-message' });
