@@ -1,5 +1,6 @@
 import { formatMoney, formatRoughDuration } from '@/lib/format';
 import { formatRate } from '@/lib/format-rate';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import type { todaySummary } from '@/lib/rates/aggregate';
 import type { CurrencySummary, HourlyRate } from '@/lib/rates/types';
@@ -65,7 +66,7 @@ function CurrencyCard({ summary, t, locale }: { summary: CurrencySummary; t: Tra
         <dt>{t('today_active')}</dt>
         <dd>
           {formatRoughDuration(summary.taskMs)}
-          <span class="today-sub">{t('today_tasks', String(summary.tasks))}</span>
+          <span class="today-sub">{plural(t, locale, 'today_tasks', summary.tasks)}</span>
         </dd>
       </div>
       <div class="today-cell today-overhead">

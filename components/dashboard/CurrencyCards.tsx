@@ -1,4 +1,5 @@
 import type { Translate } from '@/lib/i18n/translate';
+import { plural } from '@/lib/i18n/plural';
 import { formatMoney } from '@/lib/format';
 import type { CurrencyTotals } from '@/lib/dashboard/overview-data';
 import { formatCount, formatHours, formatRate } from './format-rate';
@@ -16,7 +17,7 @@ export function CurrencyCards({ totals, unattributedOverheadMs, locale, t }: Pro
     <div class="cards">
       {totals.map((c) => (
         <section key={c.currency} class="card" aria-labelledby={`card-${c.currency}`} data-currency={c.currency}>
-          <h3 id={`card-${c.currency}`}>{t('dash_card_title', [c.currency, formatCount(c.tasks, locale)])}</h3>
+          <h3 id={`card-${c.currency}`}>{plural(t, locale, 'dash_card_title', c.tasks, [c.currency, formatCount(c.tasks, locale)])}</h3>
           <dl>
             <div class="stat stat-main">
               <dt>{t('dash_earned')}</dt>

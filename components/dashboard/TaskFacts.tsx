@@ -76,7 +76,7 @@ export function TaskFacts({ task, rates, t, locale, busy, onStatus, onRemoveBonu
                 {formatMoney(b, locale)}{' '}
                 <span class="hint">{t(b.source === 'manual' ? 'detail_bonus_manual' : 'detail_bonus_platform')}</span>{' '}
                 <button type="button" class="link-button" disabled={busy} onClick={() => onRemoveBonus(i)}
-                  aria-label={t('detail_bonus_remove_one', formatMoney(b, locale))}>
+                  aria-label={t('detail_bonus_remove_label', formatMoney(b, locale))}>
                   {t('detail_bonus_remove')}
                 </button>
               </li>

@@ -87,7 +87,7 @@ describe('TodayPanel', () => {
     expect(text('.today-pending', usdCard)).toBe('+ $3.10 pending');
     expect(text('.today-true dd', usdCard)).toBe('$12.40/h');
     expect(text('.today-allin dd', usdCard)).toBe('$8.75/h');
-    expect(text('.today-active dd', usdCard)).toBe('1 h 0 min7 task(s)');
+    expect(text('.today-active dd', usdCard)).toBe('1 h 0 min7 tasks');
     expect(text('.today-overhead dd', usdCard)).toBe('20 min');
     expect(text('.today-unpaid dd', usdCard)).toBe('5 min');
     expect(usdCard.querySelector('.today-unpaid')?.classList.contains('today-warn')).toBe(true);
@@ -125,9 +125,23 @@ describe('TodayPanel', () => {
     expect(text('.today-pending')).toBe('+ 3,10 $US en attente');
     expect(text('.today-true dd')).toBe('12,40 $US/h');
     expect(text('.today-true dt')).toBe('Taux réel');
-    expect(text('.today-active dd')).toBe('1 h 0 min7 tâche(s)');
+    expect(text('.today-active dd')).toBe('1 h 0 min7 tâches');
     // One currency: its card already says where the time went.
     expect(container.querySelector('.today-all-time')).toBeNull();
+  });
+});
+
+describe('TodayPanel: plural forms', () => {
+  it.each([
+    ['en', 0, en, '0 tasks'],
+    ['en', 1, en, '1 task'],
+    ['en', 2, en, '2 tasks'],
+    ['fr', 0, fr, '0 tâche'],
+    ['fr', 1, fr, '1 tâche'],
+    ['fr', 2, fr, '2 tâches'],
+  ] as const)('counts tasks with the plural of the language (%s, %i)', (locale, tasks, messages, words) => {
+    show(day([summary({ currency: 'USD', tasks })]), messages as Messages, locale);
+    expect(text('.today-active .today-sub')).toBe(words);
   });
 });
 
