@@ -26,9 +26,13 @@ function summary(patch: Partial<CurrencySummary> & { currency: string }): Curren
     taskMs: 0,
     overheadMs: 0,
     unpaidMs: 0,
+    openMs: 0,
+    openTasks: 0,
     tasks: 0,
     trueRate: null,
+    noTrueRate: 'no-time',
     allInRate: null,
+    noAllInRate: 'no-time',
     ...patch,
   };
 }
@@ -54,16 +58,20 @@ const gbp = summary({
 });
 
 /** A day as todaySummary gives it: the time split is the sum over currencies plus unattributed overhead. */
-function day(currencies: CurrencySummary[], unattributedOverheadMs = 0): TodaySummary {
+function day(currencies: CurrencySummary[], unattributedOverheadMs = 0, unpricedOpen = { tasks: 0, ms: 0 }): TodaySummary {
   const sum = (pick: (c: CurrencySummary) => number) => currencies.reduce((total, c) => total + pick(c), 0);
   return {
     key: '2026-11-28',
     currencies,
     unattributedOverheadMs,
+    unattributedOpenTasks: unpricedOpen.tasks,
+    unattributedOpenMs: unpricedOpen.ms,
     time: {
       taskMs: sum((c) => c.taskMs),
       overheadMs: sum((c) => c.overheadMs) + unattributedOverheadMs,
       unpaidMs: sum((c) => c.unpaidMs),
+      openMs: sum((c) => c.openMs) + unpricedOpen.ms,
+      openTasks: sum((c) => c.openTasks) + unpricedOpen.tasks,
     },
   };
 }
