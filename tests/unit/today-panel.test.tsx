@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TodayPanel } from '@/components/TodayPanel';
 import { formatRate } from '@/lib/format-rate';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
+import { todaySummary } from '@/lib/rates/aggregate';
 import type { CurrencySummary, TodaySummary } from '@/lib/rates/types';
+import { makeTask } from './rates/make-task';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 
@@ -136,6 +138,57 @@ describe('TodayPanel', () => {
     expect(text('.today-active dd')).toBe('1 h 0 min7 tâches');
     // One currency: its card already says where the time went.
     expect(container.querySelector('.today-all-time')).toBeNull();
+  });
+});
+
+describe('TodayPanel: a task in progress, and rates too short to tell', () => {
+  const NOW = Date.UTC(2026, 10, 28, 15, 0, 0);
+  /** The demo: 3 s into a $0.35 MTurk task. */
+  const demo = makeTask({ reward: { amountMinor: 35, currency: 'USD' }, status: 'accepted', endedAt: null, acceptedAt: NOW - 3000, activeMs: 3000 });
+
+  it.each([
+    ['en', en, 'In progress: 1 task, 0:03', 'not yet'],
+    ['fr', fr, 'En cours : 1 tâche, 0:03', 'pas encore'],
+  ] as const)('3 s into a $0.35 task, today’s card shows the time in progress and no rate (%s)', (locale, messages, line, noRate) => {
+    show(todaySummary([demo], [], NOW, 'UTC'), messages as Messages, locale);
+    expect(text('.today-open')).toBe(line);
+    expect(text('.today-true dd')).toBe(noRate);
+    expect(text('.today-allin dd')).toBe(noRate);
+    expect(container.querySelector('.today-pending')).toBeNull();
+    expect(container.textContent).not.toMatch(/\/h/);
+    expect(container.querySelector('.today-empty')).toBeNull();
+  });
+
+  it('with finished work too, the rates are those of the finished work alone', () => {
+    const done = makeTask({ id: 'mturk:done', acceptedAt: NOW - 3_600_000, activeMs: 600_000 });
+    show(todaySummary([done, demo], [], NOW, 'UTC'), en as Messages, 'en');
+    expect(text('.today-true dd')).toBe('$3.00/h');
+    expect(text('.today-allin dd')).toBe('$3.00/h');
+    expect(text('.today-active dd')).toBe('10 min1 task');
+    expect(text('.today-open')).toBe('In progress: 1 task, 0:03');
+  });
+
+  it.each([
+    ['en', 1, en, 'In progress: 1 task, 0:40'],
+    ['en', 2, en, 'In progress: 2 tasks, 0:40'],
+    ['fr', 1, fr, 'En cours : 1 tâche, 0:40'],
+    ['fr', 2, fr, 'En cours : 2 tâches, 0:40'],
+  ] as const)('an open task with no reward yet is in progress too, and not "nothing yet" (%s, %i)', (locale, tasks, messages, line) => {
+    show(day([], 0, { tasks, ms: 40_000 }), messages as Messages, locale);
+    expect(text('.today-open')).toBe(line);
+    expect(container.querySelector('.today-empty')).toBeNull();
+  });
+
+  it.each([
+    ['en', en, 'too short to tell', 'Less than 10 s of counted time'],
+    ['fr', fr, 'trop court pour le dire', 'Moins de 10 s de temps compté'],
+  ] as const)('says a rate is too short to tell, and why in its tooltip (%s)', (locale, messages, words, hint) => {
+    const short = makeTask({ acceptedAt: NOW - 60_000, activeMs: 8000 });
+    show(todaySummary([short], [], NOW, 'UTC'), messages as Messages, locale);
+    expect(text('.today-true dd')).toBe(words);
+    expect(text('.today-allin dd')).toBe(words);
+    expect(container.querySelector('.today-true dd')?.getAttribute('title')).toContain(hint);
+    expect(container.querySelector('.today-open')).toBeNull();
   });
 });
 
