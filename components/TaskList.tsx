@@ -1,7 +1,7 @@
 import { FlagBadges } from '@/components/dashboard/FlagBadges';
 import type { TaskRecord } from '@/lib/model/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
-import { formatRate } from '@/lib/format-rate';
+import { formatRateOr, rateHint } from '@/lib/format-rate';
 import type { Translate } from '@/lib/i18n/translate';
 import { taskRates } from '@/lib/rates/task-rates';
 import type { Settings } from '@/lib/settings';
@@ -19,6 +19,7 @@ export function TaskList({ tasks, locale, t, settings }: Props) {
     <ul class="task-list" aria-label={t('recentTasks')}>
       {tasks.map((task) => {
         const rates = taskRates(task, settings);
+        const rate = formatRateOr(rates.trueRate, rates.noTrueRate, t, locale);
         return (
           <li class="task" key={task.id} data-task-id={task.id}>
             <div class="task-main">
@@ -34,8 +35,11 @@ export function TaskList({ tasks, locale, t, settings }: Props) {
               <span class="task-active" data-active-ms={task.activeMs}>
                 {t('activeSoFar', formatDuration(task.activeMs))}
               </span>
-              {/* An open task's rate is meaningless (a few seconds in, $0.35 reads as $400/h). */}
-              {rates.trueRate && task.endedAt !== null ? <span class="task-rate">{formatRate(rates.trueRate, locale)}</span> : null}
+              {rate !== null ? (
+                <span class="task-rate" data-no-rate={rates.noTrueRate ?? undefined} title={rateHint(rates.noTrueRate, t)}>
+                  {rate}
+                </span>
+              ) : null}
               <time dateTime={new Date(task.acceptedAt).toISOString()}>
                 {formatDateTime(task.acceptedAt, locale)}
               </time>

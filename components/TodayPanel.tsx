@@ -1,8 +1,9 @@
-import { formatMoney, formatRoughDuration } from '@/lib/format';
-import { formatRate } from '@/lib/format-rate';
+import { formatDuration, formatMoney, formatRoughDuration } from '@/lib/format';
+import { formatRateOr, rateHint } from '@/lib/format-rate';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import type { todaySummary } from '@/lib/rates/aggregate';
-import type { CurrencySummary, HourlyRate } from '@/lib/rates/types';
+import type { CurrencySummary, HourlyRate, NoRateReason } from '@/lib/rates/types';
 import './today-panel.css';
 
 interface Props {
@@ -11,9 +12,12 @@ interface Props {
   today: ReturnType<typeof todaySummary>;
 }
 
-/** Today's figures per currency, for the 360 px popup: money, time, true and all-in rates. */
+/**
+ * Today's figures per currency, for the 360 px popup: money, time, true and all-in rates, and the
+ * time of the task in progress, which lib/rates keeps out of every figure until it ends.
+ */
 export function TodayPanel({ t, locale, today }: Props) {
-  const empty = today.currencies.length === 0;
+  const empty = today.currencies.length === 0 && today.time.openTasks === 0;
   return (
     <section class="today" aria-labelledby="today-heading">
       <h2 id="today-heading">{t('today_title')}</h2>
@@ -21,6 +25,14 @@ export function TodayPanel({ t, locale, today }: Props) {
       {today.currencies.map((summary) => (
         <CurrencyCard key={summary.currency} summary={summary} t={t} locale={locale} />
       ))}
+      {today.time.openTasks > 0 ? (
+        <p class="today-note today-open" title={t('today_inProgressHint')} data-open-ms={today.time.openMs}>
+          {plural(t, locale, 'today_inProgress', today.time.openTasks, [
+            new Intl.NumberFormat(locale).format(today.time.openTasks),
+            formatDuration(today.time.openMs),
+          ])}
+        </p>
+      ) : null}
       {today.currencies.length > 1 ? (
         <p class="today-note today-all-time">
           {t('today_allTime', [
@@ -41,7 +53,7 @@ export function TodayPanel({ t, locale, today }: Props) {
 
 function CurrencyCard({ summary, t, locale }: { summary: CurrencySummary; t: Translate; locale: string }) {
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: summary.currency }, locale);
-  const rate = (value: HourlyRate | null) => (value ? formatRate(value, locale) : t('today_noRate'));
+  const rate = (value: HourlyRate | null, why: NoRateReason | null) => formatRateOr(value, why, t, locale) ?? t('today_noRate');
   return (
     <dl class="today-card" data-currency={summary.currency} aria-label={t('today_inCurrency', summary.currency)}>
       <div class="today-cell today-earned">
@@ -55,17 +67,21 @@ function CurrencyCard({ summary, t, locale }: { summary: CurrencySummary; t: Tra
       </div>
       <div class="today-cell today-true">
         <dt>{t('today_trueRate')}</dt>
-        <dd class="today-value today-rate">{rate(summary.trueRate)}</dd>
+        <dd class="today-value today-rate" title={rateHint(summary.noTrueRate, t)}>
+          {rate(summary.trueRate, summary.noTrueRate)}
+        </dd>
       </div>
       <div class="today-cell today-allin">
         <dt title={t('today_allInHint')}>{t('today_allInRate')}</dt>
-        <dd class="today-value">{rate(summary.allInRate)}</dd>
+        <dd class="today-value" title={rateHint(summary.noAllInRate, t)}>
+          {rate(summary.allInRate, summary.noAllInRate)}
+        </dd>
       </div>
       <div class="today-cell today-active">
         <dt>{t('today_active')}</dt>
         <dd>
           {formatRoughDuration(summary.taskMs)}
-          <span class="today-sub">{t('today_tasks', String(summary.tasks))}</span>
+          <span class="today-sub">{plural(t, locale, 'today_tasks', summary.tasks)}</span>
         </dd>
       </div>
       <div class="today-cell today-overhead">

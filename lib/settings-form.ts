@@ -29,6 +29,8 @@ export interface SettingsForm {
 export interface FieldError {
   key: string;
   subs?: string[];
+  /** Set when key names a plural family (lib/i18n/plural.ts): the form is chosen by this count. */
+  count?: number;
 }
 
 /** Field ids double as DOM ids' suffixes, so a message can sit next to its control. */
@@ -129,7 +131,8 @@ function messageFor(path: readonly PropertyKey[]): FieldError {
     return { key: 'settings_errSeconds', subs: range(flagShape.unpaidMinS) };
   }
   if (head === 'minHourlyMinor') {
-    return { key: 'settings_errAmount', subs: [String(currencyExponent(String(sub ?? '')))] };
+    const digits = currencyExponent(String(sub ?? ''));
+    return { key: 'settings_errAmount', subs: [String(digits)], count: digits };
   }
   return { key: 'settings_errValue' };
 }

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { TASK_STATUSES, type TaskRecord, type TaskStatus } from '@/lib/model/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
-import { formatRate } from '@/lib/format-rate';
+import { formatRate, formatRateOr, rateHint } from '@/lib/format-rate';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings';
 import type { TaskRates } from '@/lib/rates/types';
@@ -76,7 +76,7 @@ export function TaskFacts({ task, rates, t, locale, busy, onStatus, onRemoveBonu
                 {formatMoney(b, locale)}{' '}
                 <span class="hint">{t(b.source === 'manual' ? 'detail_bonus_manual' : 'detail_bonus_platform')}</span>{' '}
                 <button type="button" class="link-button" disabled={busy} onClick={() => onRemoveBonus(i)}
-                  aria-label={t('detail_bonus_remove_one', formatMoney(b, locale))}>
+                  aria-label={t('detail_bonus_remove_label', formatMoney(b, locale))}>
                   {t('detail_bonus_remove')}
                 </button>
               </li>
@@ -92,7 +92,11 @@ export function TaskFacts({ task, rates, t, locale, busy, onStatus, onRemoveBonu
       )}
       {fact(t('detail_active_time'), <span class="detail-active" data-active-ms={task.activeMs}>{formatDuration(rates.countedMs)}</span>, 'fact-strong')}
       {fact(t('detail_wall_time'), task.endedAt !== null ? formatDuration(task.wallMs) : t('detail_still_open'))}
-      {fact(t('detail_true_rate'), rates.trueRate ? formatRate(rates.trueRate, locale) : unknown, 'fact-strong')}
+      {fact(
+        t('detail_true_rate'),
+        <span title={rateHint(rates.noTrueRate, t)}>{formatRateOr(rates.trueRate, rates.noTrueRate, t, locale) ?? unknown}</span>,
+        'fact-strong',
+      )}
       {fact(t('detail_advertised_rate'), rates.advertisedRate ? formatRate(rates.advertisedRate, locale) : unknown)}
       {fact(t('detail_ratio'), rates.timeRatio !== null ? t('detail_ratio_value', formatRatio(rates.timeRatio, locale)) : unknown)}
       {fact(t('detail_accepted_at'), formatDateTime(task.acceptedAt, locale))}
@@ -123,7 +127,8 @@ export function FlagExplanations({ task, rates, settings, t, locale }: FlagProps
       ]);
     }
     if (flag === 'below-minimum') {
-      const rate = rates.trueRate;
+      // An open task is judged on its rate so far (lib/rates: it only falls as work goes on).
+      const rate = rates.trueRate ?? rates.rateSoFar;
       const minimum = rate ? settings.minHourlyMinor[rate.currency] : undefined;
       return t('detail_flag_below_why', [
         rate ? formatRate(rate, locale) : '',

@@ -3,8 +3,8 @@ import type { Translate } from '@/lib/i18n/translate';
 import type { HistoryRow } from '@/lib/dashboard/history-rows';
 import type { SortDirection, SortKey } from '@/lib/dashboard/history-query';
 import { formatDuration, formatMoney } from '@/lib/format';
+import { formatRateOr, rateHint } from '@/lib/format-rate';
 import { FlagBadges } from './FlagBadges';
-import { formatRate } from './format-rate';
 
 export interface Column {
   key: SortKey;
@@ -72,7 +72,9 @@ export function historyColumns(t: Translate, locale: string): Column[] {
       width: '7.5rem',
       numeric: true,
       first: 'descending',
-      cell: (row) => (row.rates.trueRate ? formatRate(row.rates.trueRate, locale) : '—'),
+      cell: (row) => (
+        <span title={rateHint(row.rates.noTrueRate, t)}>{formatRateOr(row.rates.trueRate, row.rates.noTrueRate, t, locale) ?? '—'}</span>
+      ),
     },
     { key: 'status', label: t('dash_col_status'), width: '7rem', first: 'ascending', cell: (row) => t(`status_${row.task.status.replace('-', '_')}`) },
     {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Translate } from '@/lib/i18n/translate';
+import { plural } from '@/lib/i18n/plural';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/model/platform-id';
 import { LANGUAGES, type Language, type Settings, type SettingsRead } from '@/lib/settings';
 import { fieldId, formToSettings, settingsToForm, type FieldErrors, type SettingsForm } from '@/lib/settings-form';
@@ -16,7 +17,7 @@ interface Props {
   onSaved: (settings: Settings) => void;
 }
 
-type Status = { kind: 'saved' | 'language-saved' | 'invalid' | 'failed'; detail?: string } | null;
+type Status = { kind: 'saved' | 'language-saved' | 'failed'; detail?: string } | { kind: 'invalid'; count: number } | null;
 
 const LANGUAGE_LABEL: Record<Language, string> = {
   auto: 'settings_languageAuto',
@@ -48,7 +49,8 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
 
   const errorOf = (id: string): string | null => {
     const error = errors[id];
-    return error ? t(error.key, error.subs) : null;
+    if (!error) return null;
+    return error.count === undefined ? t(error.key, error.subs) : plural(t, locale, error.key, error.count, error.subs);
   };
   const edit = (patch: Partial<SettingsForm>, clear: string[] = []) => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -78,7 +80,7 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
     const result = formToSettings({ ...form, idleByPlatform });
     if (!result.ok) {
       setErrors(result.errors);
-      setStatus({ kind: 'invalid', detail: String(Object.keys(result.errors).length) });
+      setStatus({ kind: 'invalid', count: Object.keys(result.errors).length });
       setFocusError((n) => n + 1);
       return;
     }
@@ -111,7 +113,7 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
         : status.kind === 'language-saved'
           ? t('settings_languageSaved')
           : status.kind === 'invalid'
-            ? t('settings_notSavedInvalid', status.detail ?? '')
+            ? plural(t, locale, 'settings_notSavedInvalid', status.count)
             : t('settings_notSavedFailed', status.detail ?? '');
 
   return (

@@ -7,7 +7,10 @@ import type { Progress } from './export';
 export interface CsvOptions {
   /** The task's flags as they stand now (lib/rates' taskRates(task, settings).flags). */
   flagsOf: (task: TaskRecord) => string[];
-  /** True rate of the task (lib/rates' taskRates(task, settings).trueRate); columns empty without it. */
+  /**
+   * True rate of the task (lib/rates' taskRates(task, settings).trueRate); columns empty without it:
+   * a task still open, one too short for a rate, or one whose reward is unknown.
+   */
   rateOf?: (task: TaskRecord) => HourlyRate | null;
 }
 

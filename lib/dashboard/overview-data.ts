@@ -1,4 +1,4 @@
-import { hourlyRate } from '../rates/hourly-rate';
+import { periodRates } from '../rates/measured-rate';
 import type { CurrencySummary, GroupSummary } from '../rates/types';
 import type { HistoryRow } from './history-rows';
 
@@ -7,10 +7,12 @@ export type CurrencyTotals = CurrencySummary;
 
 /**
  * Period totals per currency from the per-bucket summaries: integer sums within one currency, and
- * the two rates recomputed from the sums by lib/rates (a rate is never averaged over buckets).
+ * the two rates recomputed from the sums by lib/rates (a rate is never averaged over buckets; the
+ * same span floor and the same exclusion of open tasks hold for the period as for a bucket).
  */
 export function currencyTotals(summaries: readonly GroupSummary[]): CurrencyTotals[] {
-  const by = new Map<string, Omit<CurrencyTotals, 'trueRate' | 'allInRate'>>();
+  type Sums = Omit<CurrencyTotals, 'trueRate' | 'noTrueRate' | 'allInRate' | 'noAllInRate'>;
+  const by = new Map<string, Sums>();
   for (const summary of summaries) {
     for (const c of summary.currencies) {
       const acc = by.get(c.currency) ?? {
@@ -21,6 +23,8 @@ export function currencyTotals(summaries: readonly GroupSummary[]): CurrencyTota
         taskMs: 0,
         overheadMs: 0,
         unpaidMs: 0,
+        openMs: 0,
+        openTasks: 0,
       };
       acc.earnedMinor += c.earnedMinor;
       acc.pendingMinor += c.pendingMinor;
@@ -28,19 +32,14 @@ export function currencyTotals(summaries: readonly GroupSummary[]): CurrencyTota
       acc.taskMs += c.taskMs;
       acc.overheadMs += c.overheadMs;
       acc.unpaidMs += c.unpaidMs;
+      acc.openMs += c.openMs;
+      acc.openTasks += c.openTasks;
       by.set(c.currency, acc);
     }
   }
   return [...by.values()]
     .sort((a, b) => b.tasks - a.tasks || (a.currency < b.currency ? -1 : 1))
-    .map((acc) => {
-      const money = acc.earnedMinor + acc.pendingMinor;
-      return {
-        ...acc,
-        trueRate: hourlyRate(money, acc.taskMs, acc.currency),
-        allInRate: hourlyRate(money, acc.taskMs + acc.overheadMs + acc.unpaidMs, acc.currency),
-      };
-    });
+    .map((acc) => ({ ...acc, ...periodRates(acc.earnedMinor + acc.pendingMinor, acc, acc.currency) }));
 }
 
 /** Overhead that no currency could take (periods with no task), summed over the period. */
@@ -63,13 +62,16 @@ export function earningsBuckets(summaries: readonly GroupSummary[], currency: st
     });
 }
 
-/** Bars of the time chart: time is time in any currency, so all currencies add up per bucket. */
+/**
+ * Bars of the time chart: time is time in any currency, so all currencies add up per bucket. The
+ * chart says where time went, not what it paid, so a task still open is in its task time already.
+ */
 export function timeBuckets(summaries: readonly GroupSummary[]) {
   return [...summaries]
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((s) => ({
       key: s.key,
-      taskMs: s.currencies.reduce((sum, c) => sum + c.taskMs, 0),
+      taskMs: s.currencies.reduce((sum, c) => sum + c.taskMs + c.openMs, 0) + s.unattributedOpenMs,
       overheadMs: s.currencies.reduce((sum, c) => sum + c.overheadMs, 0) + s.unattributedOverheadMs,
       unpaidMs: s.currencies.reduce((sum, c) => sum + c.unpaidMs, 0),
     }));

@@ -1,17 +1,22 @@
 import type { SegmentRecord, TaskRecord } from '../model/records';
 import { PLATFORM_IDS } from '../model/platform-id';
-import { hourlyRate } from './hourly-rate';
-import { statusClass } from './status-class';
+import { periodRates } from './measured-rate';
+import { isOpen, isPending, statusClass } from './status-class';
 import type { CurrencySummary, GroupBy, GroupSummary, TimeSplit, TodaySummary } from './types';
 import { dayKeyOf, isoWeekKeyOf, monthKeyOf, zoneDays } from './zone-days';
 
 /**
- * Totals per group and currency (design: "Money and rates"), in one pass over tasks and one over
- * overhead segments, with no Date and no object per segment.
+ * Totals per group and currency (docs/rates.md), in one pass over tasks and one over overhead
+ * segments, with no Date and no object per segment.
  *
  * Where time goes:
- * - A task's counted time (task.activeMs) is taskMs while it can earn, unpaidMs once returned,
- *   rejected, expired, timed out or screened out; the task counts in its reward's currency.
+ * - An open task (accepted, not ended) is counted apart: its time in openMs and its count in
+ *   openTasks, in its reward's currency (unattributedOpen* when it has no known money yet). Its
+ *   reward and bonuses are in neither earned nor pending, its time in no rate's denominator, and it
+ *   weighs nothing in the overhead split: the rates of a day with an open task are those of the
+ *   same day without it. When it ends, all of it joins the totals below.
+ * - An ended task's counted time (task.activeMs) is taskMs while it can earn, unpaidMs once
+ *   returned, rejected, expired, timed out or screened out; it counts in its reward's currency.
  * - Overhead has no currency. A platform's overhead in a group goes to the currencies of that
  *   platform's tasks in the same group, split in proportion to their time (by task count if they have
  *   no time), else to unattributedOverheadMs. Previews and tasks with no known reward or bonus are
@@ -35,6 +40,12 @@ export function summarize(tasks: readonly TaskRecord[], overhead: readonly Segme
     const klass = statusClass(task.status);
     const ms = task.activeMs;
     const currency = task.reward?.currency ?? task.bonuses[0]?.currency ?? null;
+    if (isOpen(task.status)) {
+      const open = currency === null ? b.unpricedOpen : b.acc(currency);
+      open.openTasks += 1;
+      open.openMs += ms;
+      continue;
+    }
     if (task.status !== 'rejected') {
       for (const bonus of task.bonuses) b.acc(bonus.currency).earnedMinor += bonus.amountMinor;
     }
@@ -47,7 +58,7 @@ export function summarize(tasks: readonly TaskRecord[], overhead: readonly Segme
     if (klass === 'earning') {
       acc.taskMs += ms;
       const reward = task.reward?.amountMinor ?? 0;
-      if (task.status === 'accepted' || task.status === 'submitted') acc.pendingMinor += reward;
+      if (isPending(task.status)) acc.pendingMinor += reward;
       else acc.earnedMinor += reward;
     } else {
       acc.unpaidMs += ms;
@@ -78,12 +89,20 @@ export function todaySummary(tasks: readonly TaskRecord[], overhead: readonly Se
     'day',
     { timeZone },
   ).find((g) => g.key === key);
-  const group = found ?? { key, currencies: [], unattributedOverheadMs: 0 };
-  const time: TimeSplit = { taskMs: 0, overheadMs: group.unattributedOverheadMs, unpaidMs: 0 };
+  const group = found ?? { key, currencies: [], unattributedOverheadMs: 0, unattributedOpenTasks: 0, unattributedOpenMs: 0 };
+  const time: TimeSplit = {
+    taskMs: 0,
+    overheadMs: group.unattributedOverheadMs,
+    unpaidMs: 0,
+    openMs: group.unattributedOpenMs,
+    openTasks: group.unattributedOpenTasks,
+  };
   for (const c of group.currencies) {
     time.taskMs += c.taskMs;
     time.overheadMs += c.overheadMs;
     time.unpaidMs += c.unpaidMs;
+    time.openMs += c.openMs;
+    time.openTasks += c.openTasks;
   }
   return { ...group, time };
 }
@@ -101,6 +120,8 @@ interface Acc {
   taskMs: number;
   overheadMs: number;
   unpaidMs: number;
+  openMs: number;
+  openTasks: number;
 }
 
 interface Weight {
@@ -110,6 +131,8 @@ interface Weight {
 
 class Bucket {
   readonly accs = new Map<string, Acc>();
+  /** Open tasks with no known money yet: counted apart like the others, in no currency. */
+  readonly unpricedOpen = { openTasks: 0, openMs: 0 };
   /** Per platform: time with no currency of its own (overhead, previews, unpriced tasks). */
   readonly floating: number[] = PLATFORMS.map(() => 0);
   /** Per platform: each currency's task time and count, to share the floating time by. */
@@ -120,7 +143,7 @@ class Bucket {
   acc(currency: string): Acc {
     let acc = this.accs.get(currency);
     if (!acc) {
-      acc = { earnedMinor: 0, pendingMinor: 0, tasks: 0, taskMs: 0, overheadMs: 0, unpaidMs: 0 };
+      acc = { earnedMinor: 0, pendingMinor: 0, tasks: 0, taskMs: 0, overheadMs: 0, unpaidMs: 0, openMs: 0, openTasks: 0 };
       this.accs.set(currency, acc);
     }
     return acc;
@@ -148,16 +171,14 @@ class Bucket {
     }
     const currencies: CurrencySummary[] = [...this.accs.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([currency, a]) => {
-        const money = a.earnedMinor + a.pendingMinor;
-        return {
-          currency,
-          ...a,
-          trueRate: hourlyRate(money, a.taskMs, currency),
-          allInRate: hourlyRate(money, a.taskMs + a.overheadMs + a.unpaidMs, currency),
-        };
-      });
-    return { key: this.key, currencies, unattributedOverheadMs: unattributed };
+      .map(([currency, a]) => ({ currency, ...a, ...periodRates(a.earnedMinor + a.pendingMinor, a, currency) }));
+    return {
+      key: this.key,
+      currencies,
+      unattributedOverheadMs: unattributed,
+      unattributedOpenTasks: this.unpricedOpen.openTasks,
+      unattributedOpenMs: this.unpricedOpen.openMs,
+    };
   }
 }
 

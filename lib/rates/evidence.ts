@@ -4,13 +4,16 @@ import { formatRate } from '../format-rate';
 import type { Translate } from '../i18n/translate';
 import type { Settings } from '../settings';
 import { mulDivCeil } from './hourly-rate';
-import { statusClass } from './status-class';
+import { isRateSpan, MIN_RATE_SPAN_MS } from './measured-rate';
+import { isOpen, statusClass } from './status-class';
 import { advertisedMsOf, earnedInRewardCurrency, taskRates } from './task-rates';
+import type { HourlyRate, NoRateReason } from './types';
 
 /**
  * Plain text the worker can copy or save as evidence of the time a task took: what the task was,
  * what it advertised, every segment of measured time (excluded ones shown and marked), the rates,
- * the worker's minimum and how time is counted. Times are shown in `timeZone` (default: the
+ * the worker's minimum and how time is counted. An open task says so, and gives no true rate until it
+ * ends; a task under MIN_RATE_SPAN_MS of counted time says it is too short to tell. Times are shown in `timeZone` (default: the
  * environment's, i.e. the worker's), which the text names. Page text (title, requester name) is
  * copied as is: this is plain text, never HTML.
  */
@@ -63,7 +66,8 @@ export function evidenceSummary(
   }
   lines.push('');
 
-  lines.push(t('evidence_true_rate', rates.trueRate ? formatRate(rates.trueRate, locale) : unknown));
+  if (rates.open) lines.push(t('evidence_open'));
+  lines.push(t('evidence_true_rate', trueRateText(rates.trueRate, rates.noTrueRate, t, locale)));
   lines.push(t('evidence_advertised_rate', rates.advertisedRate ? formatRate(rates.advertisedRate, locale) : unknown));
   const currency = task.reward?.currency;
   const minimum = currency !== undefined ? settings.minHourlyMinor[currency] : undefined;
@@ -77,13 +81,14 @@ export function evidenceSummary(
  * The bonus that would bring a task's pay to its advertised hourly rate, in the reward's minor
  * units: reward x counted / advertised time (exact, rounded up), minus what the task already paid in
  * that currency. Null when nothing is owed or it cannot be known (no reward, no advertised time, no
- * counted time), and for tasks that did not end in pay: accepted (not done), previewed, returned,
- * rejected, expired, timed out, screened out.
+ * counted time, or less than MIN_RATE_SPAN_MS of it: the message cites the task's true rate, which it
+ * then has not), and for tasks that did not end in pay: accepted (open, not done), previewed,
+ * returned, rejected, expired, timed out, screened out.
  */
 export function bonusOwed(task: TaskRecord): number | null {
   const advertisedMs = advertisedMsOf(task);
-  if (!task.reward || advertisedMs === null || task.activeMs <= 0) return null;
-  if (statusClass(task.status) !== 'earning' || task.status === 'accepted') return null;
+  if (!task.reward || advertisedMs === null || !isRateSpan(task.activeMs)) return null;
+  if (statusClass(task.status) !== 'earning' || isOpen(task.status)) return null;
   const worth = mulDivCeil(task.reward.amountMinor, task.activeMs, advertisedMs);
   const owed = worth - (earnedInRewardCurrency(task) ?? 0);
   return owed > 0 ? owed : null;
@@ -117,6 +122,14 @@ export function bonusRequestMessage(task: TaskRecord, settings: Settings, t: Tra
     '',
     t('evidence_bonus_thanks'),
   ].join('\n');
+}
+
+/** A true rate for plain text, or why there is none, in words ("unknown" when nothing more is known). */
+export function trueRateText(rate: HourlyRate | null, why: NoRateReason | null, t: Translate, locale: string): string {
+  if (rate) return formatRate(rate, locale);
+  if (why === 'too-short') return t('evidence_too_short', String(MIN_RATE_SPAN_MS / 1000));
+  if (why === 'open') return t('rate_open');
+  return t('evidence_unknown');
 }
 
 function requesterText(task: TaskRecord): string | null {

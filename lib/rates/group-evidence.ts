@@ -1,10 +1,12 @@
 import type { TaskRecord } from '../model/records';
 import { formatDuration } from '../format';
 import { formatRate } from '../format-rate';
+import { plural } from '../i18n/plural';
 import type { Translate } from '../i18n/translate';
 import type { Settings } from '../settings';
+import { trueRateText } from './evidence';
 import { groupKeyOf } from './group-stats';
-import { isFinished } from './status-class';
+import { isFinished, isOpen } from './status-class';
 import { advertisedMsOf, taskRates } from './task-rates';
 import type { GroupStats } from './types';
 
@@ -12,8 +14,9 @@ import type { GroupStats } from './types';
 const MAX_LINES = 200;
 
 /**
- * Plain text the worker can copy or save about a requester or task group (issue #5, "evidence for
- * fair pay"): who, over how many finished tasks, the median of time taken / time advertised with
+ * Plain text the worker can copy or save about a requester or task group ("evidence for fair pay"):
+ * who, over how many finished tasks (tasks still open are only counted, in one line: they have no
+ * rate yet), the median of time taken / time advertised with
  * its exact 90 % interval and true coverage, the median true rate, the worker's minimum, how time
  * is counted, then one line per task (newest first). Never a bare verdict: n and the interval are
  * always in it. Page text (names, titles) is copied as is: plain text, never HTML.
@@ -34,6 +37,7 @@ export function groupEvidenceSummary(
   const mine = tasks
     .filter((task) => isFinished(task.status) && groupKeyOf(task, by) === stats.key)
     .sort((a, b) => b.acceptedAt - a.acceptedAt);
+  const open = tasks.filter((task) => isOpen(task.status) && groupKeyOf(task, by) === stats.key).length;
   const [platform = '', ...rest] = stats.key.split(':');
   const unknown = t('evidence_unknown');
 
@@ -41,6 +45,7 @@ export function groupEvidenceSummary(
   lines.push(t(by === 'requester' ? 'evidence_group_requester' : 'evidence_group_group', [stats.label ?? unknown, rest.join(':')]));
   lines.push(t('evidence_platform', t(`platform_${platform}`)));
   lines.push(t('evidence_group_n', number.format(stats.n)));
+  if (open > 0) lines.push(plural(t, locale, 'evidence_group_open', open));
   if (stats.ratio) {
     const r = stats.ratio;
     lines.push(
@@ -63,7 +68,7 @@ export function groupEvidenceSummary(
         task.title ?? t('evidence_untitled'),
         advertised === null ? unknown : formatDuration(advertised),
         formatDuration(rates.countedMs),
-        rates.trueRate ? formatRate(rates.trueRate, locale) : unknown,
+        trueRateText(rates.trueRate, rates.noTrueRate, t, locale),
         t(`status_${task.status.replace(/-/g, '_')}`),
       ]),
     );

@@ -1,6 +1,7 @@
 import type { TaskRecord } from '../model/records';
 import type { Settings } from '../settings';
 import { hourlyRate } from './hourly-rate';
+import { isRateSpan } from './measured-rate';
 import { medianInterval } from './median-interval';
 import { isFinished } from './status-class';
 import { advertisedMsOf, earnedInRewardCurrency } from './task-rates';
@@ -23,27 +24,29 @@ interface Gather {
   ratios: number[];
 }
 
-/**
- * Requesters or task groups over their finished tasks (every status but previewed and accepted).
- * Keys are "platform:requesterId" / "platform:groupId" (the same id on two platforms is two
- * requesters); tasks with no id are left out. The label is the requester's name or the group's
- * title as last seen.
- *
- * - medianTrueRate: median over the tasks paid in the group's main currency (the currency of most of
- *   its tasks; ties go to the first code) that have counted time, rounded half up once. Rejected tasks
- *   count at 0: that is what they paid.
- * - ratio: median and exact 90% interval of counted / advertised time over tasks with an advertised
- *   time; n in it is that number of tasks.
- * - 'longer-than-advertised' when the median ratio >= longerRatio over at least groupMinN tasks;
- *   'below-minimum' when the median true rate is below the worker's minimum for that currency.
- * Never a bare verdict: callers show n and the interval with the flag. Sorted by key.
- */
 /** "platform:requesterId" or "platform:groupId"; null when the task has no such id. */
 export function groupKeyOf(task: TaskRecord, by: 'requester' | 'group'): string | null {
   const id = by === 'requester' ? task.requesterId : task.groupId;
   return id === null || id === '' ? null : `${task.platform}:${id}`;
 }
 
+/**
+ * Requesters or task groups over their finished tasks (every status but previewed and accepted:
+ * an open task waits for its end, like everywhere else in rates).
+ * Keys are "platform:requesterId" / "platform:groupId" (the same id on two platforms is two
+ * requesters); tasks with no id are left out. The label is the requester's name or the group's
+ * title as last seen.
+ *
+ * - medianTrueRate: median over the tasks paid in the group's main currency (the currency of most of
+ *   its tasks; ties go to the first code) that have a true rate, i.e. at least MIN_RATE_SPAN_MS of
+ *   counted time (a shorter task says nothing about the rate), rounded half up once. Rejected tasks
+ *   count at 0: that is what they paid. n still counts every finished task, short ones included.
+ * - ratio: median and exact 90% interval of counted / advertised time over tasks with an advertised
+ *   time; n in it is that number of tasks.
+ * - 'longer-than-advertised' when the median ratio >= longerRatio over at least groupMinN tasks;
+ *   'below-minimum' when the median true rate is below the worker's minimum for that currency.
+ * Never a bare verdict: callers show n and the interval with the flag. Sorted by key.
+ */
 export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'group', settings: Settings): GroupStats[] {
   const groups = new Map<string, Gather>();
   for (const task of tasks) {
@@ -67,7 +70,7 @@ export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'grou
       const currency = task.reward.currency;
       g.perCurrency.set(currency, (g.perCurrency.get(currency) ?? 0) + 1);
       const earned = earnedInRewardCurrency(task);
-      if (earned !== null && task.activeMs > 0) {
+      if (earned !== null && isRateSpan(task.activeMs)) {
         let list = g.rates.get(currency);
         if (!list) g.rates.set(currency, (list = []));
         list.push({ minor: earned, ms: task.activeMs });

@@ -1,8 +1,15 @@
 /**
- * The contract of lib/rates (issue #5): what the popup, the dashboard, CSV export and evidence read.
- * Definitions: ../shared/design.md, "Money and rates". Everything here is plain data; money is
- * integer minor units, sums only within one currency, and rates are integer minor units per hour
- * (rounded half up once, from exact integer sums).
+ * The contract of lib/rates: what the popup, the dashboard, CSV export and evidence read. The rules
+ * are in docs/rates.md. Everything here is plain data; money is integer minor units, sums only
+ * within one currency, and rates are integer minor units per hour (rounded half up once, from exact
+ * integer sums).
+ *
+ * Two rules hold for every rate here, so that no view needs a special case of its own:
+ * - An open task (status `accepted`: see isOpen in status-class.ts) is counted apart. Its time is
+ *   shown (openMs, openTasks) but neither its money nor its time is in any rate, in earned or in
+ *   pending, until it ends.
+ * - No rate is given over less than MIN_RATE_SPAN_MS of counted time (measured-rate.ts), for one
+ *   task or for a period's summed time: the rate is null and the reason says "too short".
  */
 import type { Money } from '../model/money';
 
@@ -11,6 +18,16 @@ export interface HourlyRate {
   minorPerHour: number;
   currency: string;
 }
+
+/**
+ * Why a rate is null, so that the place of the rate can say it in words:
+ * - `open`: the task is still open; it gets a rate when it ends.
+ * - `unknown`: nothing to divide (a preview, or no known reward).
+ * - `no-time`: no counted time.
+ * - `too-short`: counted time above 0 but under MIN_RATE_SPAN_MS.
+ * Period rates (CurrencySummary) only ever say `no-time` or `too-short`.
+ */
+export type NoRateReason = 'open' | 'unknown' | 'no-time' | 'too-short';
 
 export type TaskFlag = 'longer-than-advertised' | 'below-minimum' | 'unpaid-work';
 export const TASK_FLAGS: readonly TaskFlag[] = ['longer-than-advertised', 'below-minimum', 'unpaid-work'];
@@ -27,18 +44,36 @@ export interface TaskRates {
   earned: Money[];
   /** True while the platform has not approved or paid (accepted, submitted). */
   pending: boolean;
-  /** Reward / advertised time; null when either is unknown. */
+  /** True while the task is open (accepted, not ended): it has no true rate yet. */
+  open: boolean;
+  /**
+   * Reward / advertised time; null when either is unknown. Advertised time is the platform's
+   * figure, not a measurement, so the span floor does not apply to it.
+   */
   advertisedRate: HourlyRate | null;
-  /** (Reward + bonuses in the reward's currency) / counted time; null when unknown or no time. */
+  /**
+   * (Reward + bonuses in the reward's currency) / counted time, once the task has ended. Null while
+   * it is open, when unknown, with no counted time or under MIN_RATE_SPAN_MS of it: noTrueRate says
+   * which.
+   */
   trueRate: HourlyRate | null;
+  /** Why trueRate is null; null when there is a true rate. */
+  noTrueRate: NoRateReason | null;
+  /**
+   * An open task's reward (and same-currency bonuses) over its counted time so far, from
+   * MIN_RATE_SPAN_MS on; null once it has ended (trueRate then) or below the floor. It only ever
+   * falls as work goes on, so it backs the "below your minimum" flag of an open task and the words
+   * that explain it; it is no true rate and no view shows it as one.
+   */
+  rateSoFar: HourlyRate | null;
   /** Counted time / advertised time; null when advertised time is unknown. */
   timeRatio: number | null;
   flags: TaskFlag[];
 }
 
-/** Where a period's time went, in ms (design: all-in rate counts all of it). */
+/** Where a period's time went, in ms (the all-in rate counts all of it but the open tasks'). */
 export interface TimeSplit {
-  /** Counted time in tasks that can earn (accepted, submitted, approved, paid). */
+  /** Counted time in ended tasks that can earn (submitted, approved, paid). */
   taskMs: number;
   /**
    * Time on platform pages with no task open, given to this currency (summarize explains how);
@@ -47,20 +82,30 @@ export interface TimeSplit {
   overheadMs: number;
   /** Counted time in returned, rejected, expired, timed-out and screened-out tasks. */
   unpaidMs: number;
+  /**
+   * Counted time so far in open tasks (accepted, not ended). Shown apart ("in progress"); in no
+   * rate's denominator, so that a task in progress moves neither rate until it ends.
+   */
+  openMs: number;
+  /** How many open tasks openMs comes from. */
+  openTasks: number;
 }
 
 /** Totals of one group (a day, a requester, a platform…) in one currency. */
 export interface CurrencySummary extends TimeSplit {
   currency: string;
-  /** Approved and paid money, plus bonuses. */
+  /** Approved and paid money, plus bonuses of ended tasks (an open task's bonus waits for its end). */
   earnedMinor: number;
-  /** Accepted or submitted, not yet approved. */
+  /** Submitted, not yet approved. An open task's reward is not pending until the task ends. */
   pendingMinor: number;
+  /** Ended tasks counted in this currency (open ones are in openTasks). */
   tasks: number;
-  /** (earned + pending) / taskMs. */
+  /** (earned + pending) / taskMs; null under MIN_RATE_SPAN_MS of taskMs (noTrueRate says why). */
   trueRate: HourlyRate | null;
-  /** (earned + pending) / (taskMs + overheadMs + unpaidMs). */
+  noTrueRate: 'no-time' | 'too-short' | null;
+  /** (earned + pending) / (taskMs + overheadMs + unpaidMs), with the same floor on that sum. */
   allInRate: HourlyRate | null;
+  noAllInRate: 'no-time' | 'too-short' | null;
 }
 
 export type GroupBy = 'day' | 'week' | 'month' | 'platform' | 'requester' | 'group' | 'task';
@@ -76,6 +121,9 @@ export interface GroupSummary {
   currencies: CurrencySummary[];
   /** Overhead that could not be given to a currency (no task that period); still shown as time. */
   unattributedOverheadMs: number;
+  /** Open tasks with no known money yet (no reward, no bonus), and their counted time so far. */
+  unattributedOpenTasks: number;
+  unattributedOpenMs: number;
 }
 
 /** An exact order-statistic confidence interval of the median (binomial, no assumption on shape). */
@@ -88,13 +136,16 @@ export interface MedianInterval {
   n: number;
 }
 
-/** A requester or a task group, over its finished tasks. */
+/** A requester or a task group, over its finished tasks (never an open one). */
 export interface GroupStats {
   /** "platform:requesterId" or "platform:groupId". */
   key: string;
   label: string | null;
   n: number;
-  /** Median true rate per currency (a requester may pay in one currency in practice). */
+  /**
+   * Median true rate in the group's main currency, over its finished tasks that have a true rate
+   * (at least MIN_RATE_SPAN_MS of counted time); null when none has.
+   */
   medianTrueRate: HourlyRate | null;
   /** Median of counted/advertised over tasks with an advertised time, with its interval. */
   ratio: MedianInterval | null;
@@ -103,6 +154,9 @@ export interface GroupStats {
 
 /** Today's totals for the popup: a day's GroupSummary plus where all of the day's time went. */
 export interface TodaySummary extends GroupSummary {
-  /** Sums over currencies; overheadMs includes the unattributed overhead. */
+  /**
+   * Sums over currencies; overheadMs includes the unattributed overhead, openMs and openTasks the
+   * open tasks with no known money.
+   */
   time: TimeSplit;
 }

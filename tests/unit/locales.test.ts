@@ -9,7 +9,7 @@ const en = read('en');
 const fr = read('fr');
 
 describe('strings in English and French', () => {
-  it('have the same keys: no visible string is left untranslated', () => {
+  it('have the same keys, plural forms included: no visible string is left untranslated', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
   });
 
@@ -23,6 +23,47 @@ describe('strings in English and French', () => {
         for (const [, name] of entry?.message.matchAll(/\$([A-Za-z0-9_]+)\$/g) ?? []) {
           if (!Object.keys(entry?.placeholders ?? {}).includes(name?.toLowerCase() ?? '')) problems.push(`${key} (${lang}): $${name}$ undeclared`);
         }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('say counted things with plural families, never "(s)"', () => {
+    const problems: string[] = [];
+    for (const [lang, messages] of [['en', en], ['fr', fr]] as const) {
+      for (const [key, entry] of Object.entries(messages)) {
+        if (/\(s\)|\(e?s\)|\(x\)/.test(entry.message)) problems.push(`${key} (${lang}): "(s)" in "${entry.message}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('have whole plural families: in each language an "other" form, and only the forms that language has', () => {
+    const problems: string[] = [];
+    const familiesOf = (messages: Messages) => {
+      const families = new Map<string, Set<string>>();
+      for (const key of Object.keys(messages)) {
+        const match = /^(.+)_(zero|one|two|few|many|other)$/.exec(key);
+        if (!match) continue;
+        const [, base = '', category = ''] = match;
+        families.set(base, (families.get(base) ?? new Set()).add(category));
+      }
+      return families;
+    };
+    const enFamilies = familiesOf(en);
+    const frFamilies = familiesOf(fr);
+    expect([...frFamilies.keys()].sort()).toEqual([...enFamilies.keys()].sort());
+    expect(enFamilies.size).toBeGreaterThan(0);
+    for (const [lang, messages, families] of [['en', en, enFamilies], ['fr', fr, frFamilies]] as const) {
+      const categories: readonly string[] = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const [base, forms] of families) {
+        if (!forms.has('other')) problems.push(`${base} (${lang}): no _other`);
+        // Every language here has a "one" (English 1; French 0 and 1): a family without it would say "1 tasks".
+        if (!forms.has('one')) problems.push(`${base} (${lang}): no _one`);
+        for (const form of forms) if (!categories.includes(form)) problems.push(`${base}_${form} (${lang}): not a plural form of ${lang}`);
+        if (messages[base]) problems.push(`${base} (${lang}): a bare key next to its plural forms`);
+        const placeholders = new Set([...forms].map((form) => Object.keys(messages[`${base}_${form}`]?.placeholders ?? {}).sort().join(',')));
+        if (placeholders.size !== 1) problems.push(`${base} (${lang}): forms with different placeholders`);
       }
     }
     expect(problems).toEqual([]);

@@ -84,7 +84,7 @@ describe('settings form <-> Settings', () => {
       ['GBP', 'twelve', '2'],
     ] as const) {
       const errors = errorsOf(formOf({ minRates: [{ currency, amount }] }));
-      expect(errors['rate-0-amount']).toEqual({ key: 'settings_errAmount', subs: [digits] });
+      expect(errors['rate-0-amount']).toEqual({ key: 'settings_errAmount', subs: [digits], count: Number(digits) });
     }
   });
 

@@ -130,7 +130,7 @@ describe('SettingsPanel', () => {
     expect(messages).toContain(t('settings_errSeconds', ['5', '3600']));
     expect(messages).toContain(t('settings_idleHint'));
     expect(document.activeElement).toBe(idle);
-    expect(statusText()).toBe(t('settings_notSavedInvalid', '1'));
+    expect(statusText()).toBe(t('settings_notSavedInvalid_one', '1'));
     expect(await stored()).toBeUndefined();
     expect(saved).toEqual([]);
 
@@ -140,6 +140,21 @@ describe('SettingsPanel', () => {
     await submit();
     await until(() => saved.length === 1);
     expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, idleThresholdS: 20 });
+  });
+
+  it.each([
+    ['en', en, 'Not saved: 2 fields to correct, marked above.', 'with at most 0 digits after'],
+    ['fr', fr, 'Non enregistré : 2 champs à corriger, signalés ci-dessus.', 'avec au plus 0 chiffre après'],
+  ] as const)('counts the fields to correct, and the digits a currency allows, in the plural of the language (%s)', async (locale, messages, status, digits) => {
+    const translate = makeTranslator(messages as Messages);
+    const settings: Settings = { ...DEFAULT_SETTINGS, minHourlyMinor: { JPY: 1500 } };
+    await mount(parseSettings(settings), translate, locale);
+    await type(byLabel(translate('settings_idleThreshold')), '2');
+    await type(container.querySelector<HTMLInputElement>('#settings-rate-0-amount')!, '15.5');
+    const save = [...container.querySelectorAll('button')].find((b) => b.textContent === translate('settings_save'))!;
+    await click(save);
+    expect(statusText()).toBe(status);
+    expect(container.textContent).toContain(digits);
   });
 
   it('writes every section to storage.local on Save', async () => {

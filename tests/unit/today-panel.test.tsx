@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TodayPanel } from '@/components/TodayPanel';
 import { formatRate } from '@/lib/format-rate';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
+import { todaySummary } from '@/lib/rates/aggregate';
 import type { CurrencySummary, TodaySummary } from '@/lib/rates/types';
+import { makeTask } from './rates/make-task';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 
@@ -26,9 +28,13 @@ function summary(patch: Partial<CurrencySummary> & { currency: string }): Curren
     taskMs: 0,
     overheadMs: 0,
     unpaidMs: 0,
+    openMs: 0,
+    openTasks: 0,
     tasks: 0,
     trueRate: null,
+    noTrueRate: 'no-time',
     allInRate: null,
+    noAllInRate: 'no-time',
     ...patch,
   };
 }
@@ -54,16 +60,20 @@ const gbp = summary({
 });
 
 /** A day as todaySummary gives it: the time split is the sum over currencies plus unattributed overhead. */
-function day(currencies: CurrencySummary[], unattributedOverheadMs = 0): TodaySummary {
+function day(currencies: CurrencySummary[], unattributedOverheadMs = 0, unpricedOpen = { tasks: 0, ms: 0 }): TodaySummary {
   const sum = (pick: (c: CurrencySummary) => number) => currencies.reduce((total, c) => total + pick(c), 0);
   return {
     key: '2026-11-28',
     currencies,
     unattributedOverheadMs,
+    unattributedOpenTasks: unpricedOpen.tasks,
+    unattributedOpenMs: unpricedOpen.ms,
     time: {
       taskMs: sum((c) => c.taskMs),
       overheadMs: sum((c) => c.overheadMs) + unattributedOverheadMs,
       unpaidMs: sum((c) => c.unpaidMs),
+      openMs: sum((c) => c.openMs) + unpricedOpen.ms,
+      openTasks: sum((c) => c.openTasks) + unpricedOpen.tasks,
     },
   };
 }
@@ -87,7 +97,7 @@ describe('TodayPanel', () => {
     expect(text('.today-pending', usdCard)).toBe('+ $3.10 pending');
     expect(text('.today-true dd', usdCard)).toBe('$12.40/h');
     expect(text('.today-allin dd', usdCard)).toBe('$8.75/h');
-    expect(text('.today-active dd', usdCard)).toBe('1 h 0 min7 task(s)');
+    expect(text('.today-active dd', usdCard)).toBe('1 h 0 min7 tasks');
     expect(text('.today-overhead dd', usdCard)).toBe('20 min');
     expect(text('.today-unpaid dd', usdCard)).toBe('5 min');
     expect(usdCard.querySelector('.today-unpaid')?.classList.contains('today-warn')).toBe(true);
@@ -125,9 +135,74 @@ describe('TodayPanel', () => {
     expect(text('.today-pending')).toBe('+ 3,10 $US en attente');
     expect(text('.today-true dd')).toBe('12,40 $US/h');
     expect(text('.today-true dt')).toBe('Taux réel');
-    expect(text('.today-active dd')).toBe('1 h 0 min7 tâche(s)');
+    expect(text('.today-active dd')).toBe('1 h 0 min7 tâches');
     // One currency: its card already says where the time went.
     expect(container.querySelector('.today-all-time')).toBeNull();
+  });
+});
+
+describe('TodayPanel: a task in progress, and rates too short to tell', () => {
+  const NOW = Date.UTC(2026, 10, 28, 15, 0, 0);
+  /** The demo: 3 s into a $0.35 MTurk task. */
+  const demo = makeTask({ reward: { amountMinor: 35, currency: 'USD' }, status: 'accepted', endedAt: null, acceptedAt: NOW - 3000, activeMs: 3000 });
+
+  it.each([
+    ['en', en, 'In progress: 1 task, 0:03', 'not yet'],
+    ['fr', fr, 'En cours : 1 tâche, 0:03', 'pas encore'],
+  ] as const)('3 s into a $0.35 task, today’s card shows the time in progress and no rate (%s)', (locale, messages, line, noRate) => {
+    show(todaySummary([demo], [], NOW, 'UTC'), messages as Messages, locale);
+    expect(text('.today-open')).toBe(line);
+    expect(text('.today-true dd')).toBe(noRate);
+    expect(text('.today-allin dd')).toBe(noRate);
+    expect(container.querySelector('.today-pending')).toBeNull();
+    expect(container.textContent).not.toMatch(/\/h/);
+    expect(container.querySelector('.today-empty')).toBeNull();
+  });
+
+  it('with finished work too, the rates are those of the finished work alone', () => {
+    const done = makeTask({ id: 'mturk:done', acceptedAt: NOW - 3_600_000, activeMs: 600_000 });
+    show(todaySummary([done, demo], [], NOW, 'UTC'), en as Messages, 'en');
+    expect(text('.today-true dd')).toBe('$3.00/h');
+    expect(text('.today-allin dd')).toBe('$3.00/h');
+    expect(text('.today-active dd')).toBe('10 min1 task');
+    expect(text('.today-open')).toBe('In progress: 1 task, 0:03');
+  });
+
+  it.each([
+    ['en', 1, en, 'In progress: 1 task, 0:40'],
+    ['en', 2, en, 'In progress: 2 tasks, 0:40'],
+    ['fr', 1, fr, 'En cours : 1 tâche, 0:40'],
+    ['fr', 2, fr, 'En cours : 2 tâches, 0:40'],
+  ] as const)('an open task with no reward yet is in progress too, and not "nothing yet" (%s, %i)', (locale, tasks, messages, line) => {
+    show(day([], 0, { tasks, ms: 40_000 }), messages as Messages, locale);
+    expect(text('.today-open')).toBe(line);
+    expect(container.querySelector('.today-empty')).toBeNull();
+  });
+
+  it.each([
+    ['en', en, 'too short to tell', 'Less than 10 s of counted time'],
+    ['fr', fr, 'trop court pour le dire', 'Moins de 10 s de temps compté'],
+  ] as const)('says a rate is too short to tell, and why in its tooltip (%s)', (locale, messages, words, hint) => {
+    const short = makeTask({ acceptedAt: NOW - 60_000, activeMs: 8000 });
+    show(todaySummary([short], [], NOW, 'UTC'), messages as Messages, locale);
+    expect(text('.today-true dd')).toBe(words);
+    expect(text('.today-allin dd')).toBe(words);
+    expect(container.querySelector('.today-true dd')?.getAttribute('title')).toContain(hint);
+    expect(container.querySelector('.today-open')).toBeNull();
+  });
+});
+
+describe('TodayPanel: plural forms', () => {
+  it.each([
+    ['en', 0, en, '0 tasks'],
+    ['en', 1, en, '1 task'],
+    ['en', 2, en, '2 tasks'],
+    ['fr', 0, fr, '0 tâche'],
+    ['fr', 1, fr, '1 tâche'],
+    ['fr', 2, fr, '2 tâches'],
+  ] as const)('counts tasks with the plural of the language (%s, %i)', (locale, tasks, messages, words) => {
+    show(day([summary({ currency: 'USD', tasks })]), messages as Messages, locale);
+    expect(text('.today-active .today-sub')).toBe(words);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportTasksCsv, minorToDecimal, msToSeconds, tasksToCsv } from '@/lib/backup/csv';
 import type { TaskRecord } from '@/lib/model/records';
+import { taskRates } from '@/lib/rates/task-rates';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { seededDb } from './helpers';
 import { seedRecords, testFlagsOf } from './seed';
 
@@ -117,6 +119,16 @@ describe('tasks as CSV', () => {
     expect(rowsOf([task({ flags: [] })], undefined)[0]!.flags).toBe('longer-than-advertised');
     expect(msToSeconds(65_430)).toBe('65.43');
     expect(msToSeconds(999)).toBe('0.999');
+  });
+
+  it('with the rate lib/rates gives: an ended task keeps its cells, an open one has them empty', () => {
+    const rateOf = (t: TaskRecord) => taskRates(t, DEFAULT_SETTINGS).trueRate;
+    const ended = task({ status: 'approved', reward: { amountMinor: 50, currency: 'USD' }, bonuses: [], activeMs: 600_000 });
+    const open = task({ id: 'mturk:OPEN', status: 'accepted', endedAt: null, reward: { amountMinor: 35, currency: 'USD' }, activeMs: 3000 });
+    const [endedRow, openRow] = rowsOf([ended, open], rateOf);
+    expect(endedRow).toMatchObject({ true_rate_per_hour: '3.00', true_rate_currency: 'USD' });
+    expect(openRow).toMatchObject({ status: 'accepted', ended_at: '', true_rate_per_hour: '', true_rate_currency: '', reward_amount: '0.35' });
+    expect(Object.keys(openRow!)).toEqual([...CSV_COLUMNS]);
   });
 
   it('reads the database in chunks, oldest first, with progress', async () => {

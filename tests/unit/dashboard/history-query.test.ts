@@ -114,6 +114,17 @@ describe('sortRows', () => {
     }
   });
 
+  it('an open task, or one too short for a rate, has no true rate: last both ways', () => {
+    // Ten minutes in: long enough for a rate, but still open.
+    const open = makeTask(100, { status: 'accepted', endedAt: null, activeMs: 600_000, reward: { amountMinor: 35, currency: 'USD' }, acceptedAt: T0 });
+    const short = makeTask(101, { activeMs: 8000, acceptedAt: T0 - 1000 });
+    const mixed = rowsOf([makeTask(1), open, makeTask(2), short, makeTask(3)]);
+    for (const direction of ['ascending', 'descending'] as const) {
+      const sorted = sortRows(mixed, { key: 'trueRate', direction });
+      expect([direction, ids(sorted).slice(-2)]).toEqual([direction, [open.id, short.id]]);
+    }
+  });
+
   it('keeps currencies apart when sorting money', () => {
     const mixed = rowsOf([
       makeTask(1, { reward: { amountMinor: 500, currency: 'USD' } }),

@@ -12,8 +12,12 @@ const cs = (currency: string, patch: Partial<CurrencySummary>): CurrencySummary 
   taskMs: 0,
   overheadMs: 0,
   unpaidMs: 0,
+  openMs: 0,
+  openTasks: 0,
   trueRate: null,
+  noTrueRate: 'no-time',
   allInRate: null,
+  noAllInRate: 'no-time',
   ...patch,
 });
 
@@ -22,6 +26,8 @@ const summaries: GroupSummary[] = [
     key: '2026-11-28',
     currencies: [cs('USD', { earnedMinor: 300, pendingMinor: 100, tasks: 2, taskMs: 1_800_000, overheadMs: 600_000, trueRate: { minorPerHour: 800, currency: 'USD' } })],
     unattributedOverheadMs: 0,
+    unattributedOpenTasks: 0,
+    unattributedOpenMs: 0,
   },
   {
     key: '2026-11-27',
@@ -30,6 +36,8 @@ const summaries: GroupSummary[] = [
       cs('GBP', { earnedMinor: 500, tasks: 1, taskMs: 3_600_000 }),
     ],
     unattributedOverheadMs: 60_000,
+    unattributedOpenTasks: 0,
+    unattributedOpenMs: 0,
   },
 ];
 
@@ -46,6 +54,19 @@ describe('overview totals', () => {
     expect(unattributedOverhead(summaries)).toBe(60_000);
   });
 
+  it('leaves open tasks out of both rates and sums them apart; the same span floor holds for the period', () => {
+    const open = cs('USD', { openTasks: 1, openMs: 3000 });
+    const withOpen = currencyTotals([...summaries, { key: '2026-11-29', currencies: [open], unattributedOverheadMs: 0, unattributedOpenTasks: 1, unattributedOpenMs: 5000 }]);
+    const without = currencyTotals(summaries);
+    expect(withOpen[0]).toEqual({ ...without[0], openTasks: 1, openMs: 3000 });
+    const short = currencyTotals([{ ...summaries[0]!, currencies: [cs('USD', { earnedMinor: 35, tasks: 1, taskMs: 8000 })] }]);
+    expect(short[0]).toMatchObject({ trueRate: null, noTrueRate: 'too-short', allInRate: null, noAllInRate: 'too-short' });
+    // Where the time went: the time in progress is time in tasks already.
+    expect(timeBuckets([{ key: 'k', currencies: [open], unattributedOverheadMs: 0, unattributedOpenTasks: 1, unattributedOpenMs: 5000 }])).toEqual([
+      { key: 'k', taskMs: 8000, overheadMs: 0, unpaidMs: 0 },
+    ]);
+  });
+
   it('gives chart buckets in date order', () => {
     expect(earningsBuckets(summaries, 'USD')).toEqual([
       { key: '2026-11-27', earnedMinor: 200, pendingMinor: 0, trueRate: null },
@@ -60,6 +81,19 @@ describe('overview totals', () => {
 });
 
 describe('scatterPoints', () => {
+  it('leaves out a task still open and one too short for a rate: neither has a true rate to plot', () => {
+    const rows = rowsOf([
+      makeTask(1),
+      makeTask(2, { status: 'accepted', endedAt: null, activeMs: 3000 }),
+      makeTask(3, { status: 'accepted', endedAt: null, activeMs: 600_000 }),
+      makeTask(4, { activeMs: 8000 }),
+    ]);
+    const all = scatterPoints(rows, 'USD', 10);
+    expect(all.total).toBe(1);
+    expect(all.points.map((p) => p.id)).toEqual(['mturk:A000001']);
+  });
+
+
   it('keeps tasks with both rates in the currency, newest first, capped', () => {
     const rows = rowsOf([
       makeTask(1),

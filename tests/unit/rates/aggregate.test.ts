@@ -4,6 +4,7 @@ import { TASK_STATUSES, type SegmentRecord, type TaskRecord } from '@/lib/model/
 import { PLATFORM_IDS } from '@/lib/model/platform-id';
 import { summarize, todaySummary } from '@/lib/rates/aggregate';
 import { hourlyRate } from '@/lib/rates/hourly-rate';
+import { MIN_RATE_SPAN_MS } from '@/lib/rates/measured-rate';
 import type { CurrencySummary, GroupSummary } from '@/lib/rates/types';
 import { makeTask } from './make-task';
 
@@ -58,7 +59,21 @@ describe('summarize: money and time per currency', () => {
     const g = summarize(tasks, [], 'task', UTC)[0]!;
     expect(g.key).toBe('mturk:A1');
     expect(g.currencies).toEqual([
-      { currency: 'GBP', earnedMinor: 70, pendingMinor: 0, tasks: 0, taskMs: 0, overheadMs: 0, unpaidMs: 0, trueRate: null, allInRate: null },
+      {
+        currency: 'GBP',
+        earnedMinor: 70,
+        pendingMinor: 0,
+        tasks: 0,
+        taskMs: 0,
+        overheadMs: 0,
+        unpaidMs: 0,
+        openMs: 0,
+        openTasks: 0,
+        trueRate: null,
+        noTrueRate: 'no-time',
+        allInRate: null,
+        noAllInRate: 'no-time',
+      },
       expect.objectContaining({ currency: 'USD', earnedMinor: 75, tasks: 1, taskMs: H, trueRate: { minorPerHour: 75, currency: 'USD' } }),
     ]);
   });
@@ -76,7 +91,7 @@ describe('summarize: money and time per currency', () => {
     expect(cur(days, '2026-11-28', 'USD')).toMatchObject({ taskMs: H, overheadMs: H, earnedMinor: 50 });
     expect(cur(days, '2026-11-28', 'USD')!.allInRate?.minorPerHour).toBe(25);
     expect(days[0]!.unattributedOverheadMs).toBe(60_000);
-    expect(days[1]).toEqual({ key: '2026-11-29', currencies: [], unattributedOverheadMs: 30_000 });
+    expect(days[1]).toEqual({ key: '2026-11-29', currencies: [], unattributedOverheadMs: 30_000, unattributedOpenTasks: 0, unattributedOpenMs: 0 });
   });
 
   it('overhead of a platform paid in two currencies is split by task time, to the ms', () => {
@@ -177,11 +192,18 @@ describe('todaySummary', () => {
     expect(today.currencies).toHaveLength(1);
     expect(today.currencies[0]).toMatchObject({ currency: 'USD', pendingMinor: 50, earnedMinor: 0, tasks: 2, taskMs: H, unpaidMs: 60_000, overheadMs: 600_000 });
     expect(today.unattributedOverheadMs).toBe(60_000);
-    expect(today.time).toEqual({ taskMs: H, overheadMs: 660_000, unpaidMs: 60_000 });
+    expect(today.time).toEqual({ taskMs: H, overheadMs: 660_000, unpaidMs: 60_000, openMs: 0, openTasks: 0 });
   });
 
   it('an empty day', () => {
-    expect(todaySummary([], [], at(28, 12), 'UTC')).toEqual({ key: '2026-11-28', currencies: [], unattributedOverheadMs: 0, time: { taskMs: 0, overheadMs: 0, unpaidMs: 0 } });
+    expect(todaySummary([], [], at(28, 12), 'UTC')).toEqual({
+      key: '2026-11-28',
+      currencies: [],
+      unattributedOverheadMs: 0,
+      unattributedOpenTasks: 0,
+      unattributedOpenMs: 0,
+      time: { taskMs: 0, overheadMs: 0, unpaidMs: 0, openMs: 0, openTasks: 0 },
+    });
   });
 });
 
@@ -212,23 +234,27 @@ const arbSeg = fc
   .map((r) => seg({ platform: r.platform, start: r.start, end: r.start + r.len, excluded: r.excluded }));
 const zone = fc.constantFrom('UTC', 'Europe/Paris', 'Asia/Kathmandu', 'America/New_York');
 
-type Totals = Record<string, { earnedMinor: number; pendingMinor: number; tasks: number; taskMs: number; unpaidMs: number }>;
-function totals(groups: GroupSummary[]): { perCurrency: Totals; allTime: number } {
+type Totals = Record<string, { earnedMinor: number; pendingMinor: number; tasks: number; taskMs: number; unpaidMs: number; openMs: number; openTasks: number }>;
+function totals(groups: GroupSummary[]): { perCurrency: Totals; allTime: number; unpricedOpenTasks: number } {
   const perCurrency: Totals = {};
   let allTime = 0;
+  let unpricedOpenTasks = 0;
   for (const g of groups) {
-    allTime += g.unattributedOverheadMs;
+    allTime += g.unattributedOverheadMs + g.unattributedOpenMs;
+    unpricedOpenTasks += g.unattributedOpenTasks;
     for (const c of g.currencies) {
-      const t = (perCurrency[c.currency] ??= { earnedMinor: 0, pendingMinor: 0, tasks: 0, taskMs: 0, unpaidMs: 0 });
+      const t = (perCurrency[c.currency] ??= { earnedMinor: 0, pendingMinor: 0, tasks: 0, taskMs: 0, unpaidMs: 0, openMs: 0, openTasks: 0 });
       t.earnedMinor += c.earnedMinor;
       t.pendingMinor += c.pendingMinor;
       t.tasks += c.tasks;
       t.taskMs += c.taskMs;
       t.unpaidMs += c.unpaidMs;
-      allTime += c.taskMs + c.overheadMs + c.unpaidMs;
+      t.openMs += c.openMs;
+      t.openTasks += c.openTasks;
+      allTime += c.taskMs + c.overheadMs + c.unpaidMs + c.openMs;
     }
   }
-  return { perCurrency, allTime };
+  return { perCurrency, allTime, unpricedOpenTasks };
 }
 
 describe('summarize: properties', () => {
@@ -240,9 +266,12 @@ describe('summarize: properties', () => {
         const weeks = totals(summarize(tasks, segs, 'week', { timeZone }));
         expect(days).toEqual(platforms);
         expect(weeks).toEqual(platforms);
-        // every counted ms is somewhere: tasks' time plus non-excluded overhead
+        // every counted ms is somewhere: tasks' time (open ones apart) plus non-excluded overhead
         const expected = tasks.reduce((s, t) => s + t.activeMs, 0) + segs.reduce((s, x) => s + (x.excluded ? 0 : x.end - x.start), 0);
         expect(days.allTime).toBe(expected);
+        // and every open task is counted, once
+        const openCounted = Object.values(days.perCurrency).reduce((n, c) => n + c.openTasks, 0) + days.unpricedOpenTasks;
+        expect(openCounted).toBe(tasks.filter((t) => t.status === 'accepted').length);
       }),
       { numRuns: 200 },
     );
@@ -255,7 +284,7 @@ describe('summarize: properties', () => {
           for (const c of g.currencies) {
             if (c.trueRate && c.allInRate) expect(c.allInRate.minorPerHour).toBeLessThanOrEqual(c.trueRate.minorPerHour);
             if (c.trueRate) expect(c.trueRate.currency).toBe(c.currency);
-            expect(c.trueRate === null).toBe(c.taskMs === 0);
+            expect(c.trueRate === null).toBe(c.taskMs < MIN_RATE_SPAN_MS);
           }
         }
         const byCurrency = totals(summarize(tasks, segs, 'task', UTC)).perCurrency;
@@ -263,8 +292,9 @@ describe('summarize: properties', () => {
           const reward = tasks
             .filter((t) => t.reward?.currency === currency && ['approved', 'paid'].includes(t.status))
             .reduce((s, t) => s + t.reward!.amountMinor, 0);
+          // An open task's bonus waits for its end, like its reward.
           const bonuses = tasks
-            .filter((t) => t.status !== 'rejected')
+            .filter((t) => t.status !== 'rejected' && t.status !== 'accepted')
             .flatMap((t) => t.bonuses)
             .filter((b) => b.currency === currency)
             .reduce((s, b) => s + b.amountMinor, 0);

@@ -92,6 +92,35 @@ describe('evidenceSummary', () => {
   });
 });
 
+describe('evidenceSummary of an open task, and of one too short to tell', () => {
+  const open = makeTask({ status: 'accepted', endedAt: null, activeMs: 3000, reward: { amountMinor: 35, currency: 'USD' } });
+
+  it.each([
+    ['en', en, 'en-US', 'This task is still open', 'True hourly rate: after the task ends'],
+    ['fr', fr, 'fr', 'Cette tâche est encore ouverte', 'Taux horaire réel : une fois la tâche finie'],
+  ] as const)('an open task says it is still open and gives no rate (%s)', (_lang, t, locale, openLine, rateLine) => {
+    const text = evidenceSummary(open, [], S, t, locale, 'UTC');
+    expect(text).toContain(openLine);
+    const lines = text.split('\n');
+    expect(lines).toContain(rateLine);
+    // $0.35 over 3 s would read $420.00/h: no line gives it.
+    expect(text).not.toMatch(/420[.,]00/);
+  });
+
+  it.each([
+    [en, 'en-US', 'True hourly rate: too short to tell (less than 10 s of counted time)'],
+    [fr, 'fr', 'Taux horaire réel : trop court pour le dire (moins de 10 s de temps compté)'],
+  ] as const)('a finished task under the floor is too short to tell', (t, locale, line) => {
+    const text = evidenceSummary(makeTask({ activeMs: 8000 }), [], S, t, locale, 'UTC');
+    expect(text).toContain(line);
+    expect(text).not.toContain(t('evidence_open'));
+  });
+
+  it('a finished task says nothing of being open', () => {
+    expect(evidenceSummary(makeTask(), segments, S, en, 'en-US', 'UTC')).not.toContain('still open');
+  });
+});
+
 describe('bonus request', () => {
   it('asks for advertised rate x active time - earned, rounded up', () => {
     // 50c for 5 min; 10 min worked -> worth 100c; earned 50c -> 50c owed
@@ -109,6 +138,9 @@ describe('bonus request', () => {
     expect(bonusOwed(makeTask({ advertisedSeconds: null }))).toBeNull();
     expect(bonusOwed(makeTask({ reward: null }))).toBeNull();
     expect(bonusOwed(makeTask({ activeMs: 0 }))).toBeNull();
+    // Too short to tell: the request would cite a true rate the task does not have.
+    expect(bonusOwed(makeTask({ activeMs: 9000, advertisedSeconds: 3 }))).toBeNull();
+    expect(bonusOwed(makeTask({ activeMs: 12_000, advertisedSeconds: 3 }))).toBe(150);
     for (const status of ['accepted', 'previewed', 'returned', 'rejected', 'expired', 'timed-out', 'screened-out'] as const) {
       expect(bonusOwed(makeTask({ status }))).toBeNull();
     }

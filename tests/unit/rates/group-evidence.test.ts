@@ -51,6 +51,33 @@ describe('evidence for a requester', () => {
     expect(text).not.toMatch(/evidence_|dash_/);
   });
 
+  it.each([
+    [1, 'en', en, 'Not counted yet: 1 task still open.'],
+    [2, 'en', en, 'Not counted yet: 2 tasks still open.'],
+    [1, 'fr', fr, 'Pas encore comptée : 1 tâche encore ouverte.'],
+    [2, 'fr', fr, 'Pas encore comptées : 2 tâches encore ouvertes.'],
+  ] as const)('counts %i open tasks apart in %s, with no line or rate of their own', (n, locale, t, line) => {
+    const more = makeTask({ id: 'mturk:A5', externalId: 'A5', status: 'accepted', title: 'Also open' });
+    const withOpen = n === 2 ? [...tasks, more] : tasks;
+    const g = groupStats(withOpen, 'requester', settings).find((x) => x.key === 'mturk:R1')!;
+    expect(g).toEqual(stats);
+    const text = groupEvidenceSummary(g, 'requester', withOpen, settings, t, locale, 'UTC');
+    expect(text.split('\n')).toContain(line);
+    expect(text).not.toContain('Also open');
+  });
+
+  it('says nothing of open tasks when there are none', () => {
+    const finished = tasks.filter((task) => task.status !== 'accepted');
+    expect(groupEvidenceSummary(stats, 'requester', finished, settings, en, 'en', 'UTC')).not.toContain('Not counted yet');
+  });
+
+  it('a task too short for a rate says so on its line', () => {
+    const short = [...tasks, makeTask({ id: 'mturk:A6', externalId: 'A6', title: 'Quick one', activeMs: 4000, acceptedAt: Date.UTC(2026, 10, 28, 10) })];
+    const g = groupStats(short, 'requester', settings).find((x) => x.key === 'mturk:R1')!;
+    const line = groupEvidenceSummary(g, 'requester', short, settings, en, 'en', 'UTC').split('\n').find((l) => l.includes('Quick one'));
+    expect(line).toContain('true rate too short to tell (less than 10 s of counted time)');
+  });
+
   it('says when no task advertised a time', () => {
     const silent = tasks.map((t) => ({ ...t, advertisedSeconds: null, advertisedKind: null }));
     const g = groupStats(silent, 'requester', settings).find((x) => x.key === 'mturk:R1');
