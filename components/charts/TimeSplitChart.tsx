@@ -1,5 +1,6 @@
 import type { Translate } from '@/lib/i18n/translate';
 import { formatHours } from '@/components/dashboard/format-rate';
+import { formatRoughDuration } from '@/lib/format';
 import { ChartFrame, LegendItem } from './ChartFrame';
 import { bucketLabel, labelEvery } from './bucket-label';
 import { linearScale } from './chart-scale';
@@ -35,6 +36,9 @@ export function TimeSplitChart({ buckets, locale, t }: Props) {
   const cx = (i: number) => M.left + slot * i + slot / 2;
   const labels = { taskMs: t('dash_time_tasks'), overheadMs: t('dash_time_overhead'), unpaidMs: t('dash_time_unpaid') };
   const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  // Under an hour the ticks are minutes or seconds: "0.1 h" twice (for 0.05 and 0.1) says nothing.
+  const top = y.ticks.at(-1) ?? 0;
+  const tickLabel = (tick: number) => (top < 1 ? formatRoughDuration(tick * 3_600_000) : `${hours.format(tick)} h`);
 
   return (
     <ChartFrame
@@ -76,7 +80,7 @@ export function TimeSplitChart({ buckets, locale, t }: Props) {
           <g key={tick}>
             <line class="grid" x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
             <text class="tick" x={M.left - 6} y={y(tick) + 4} text-anchor="end">
-              {`${hours.format(tick)} h`}
+              {tickLabel(tick)}
             </text>
           </g>
         ))}

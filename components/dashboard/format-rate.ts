@@ -15,8 +15,12 @@ export function formatRatioInterval(interval: MedianInterval, locale: string): s
   return `${one.format(interval.median)}× (${one.format(interval.low)}–${one.format(interval.high)}, n = ${count})`;
 }
 
-/** Hours and minutes of a total, "12 h 05 min", for time that can run to hundreds of hours. */
+/**
+ * Hours and minutes of a total, "12 h 05 min", for time that can run to hundreds of hours; under a
+ * minute, seconds ("34 s"), as the popup says it, so a short day does not read "0 min".
+ */
 export function formatHours(ms: number): string {
+  if (ms > 0 && ms < 59_500) return `${Math.round(ms / 1000)} s`;
   const minutes = Math.round(ms / 60_000);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
