@@ -32,28 +32,41 @@ export function readPage(url: URL, doc: ParentNode): PageInfo | null {
   const platform = platformOfUrl(url);
   if (platform === null) return null;
   try {
-    switch (platform) {
-      case 'mturk':
-        return readMturkPage(url, doc);
-      case 'prolific':
-        return readProlificPage(url, doc);
-      case 'toloka':
-        return readTolokaPage(url, doc);
-      case 'raterhub':
-        return readRaterhubPage(url, doc);
-      case 'uhrs':
-        return readUhrsPage(url, doc);
-      case 'clickworker':
-        return readClickworkerPage(url, doc);
-      case 'appen':
-        return readAppenPage(url, doc);
-      default:
-        // Adapters for the other platforms arrive with issue #4; until then their pages are known
-        // to be platform pages but carry nothing TrueRate reads.
-        return { platform, kind: 'other', missing: [] };
-    }
+    return readWithAdapter(platform, url, doc);
   } catch {
     return { platform, kind: 'other', missing: ['adapter-error'] };
+  }
+}
+
+/**
+ * `readPage` without its guard: an adapter's throw reaches the caller. For tests, which must see
+ * a throw that `readPage` would turn into an "adapter-error" page.
+ */
+export function readPageUnguarded(url: URL, doc: ParentNode): PageInfo | null {
+  const platform = platformOfUrl(url);
+  return platform === null ? null : readWithAdapter(platform, url, doc);
+}
+
+function readWithAdapter(platform: PlatformId, url: URL, doc: ParentNode): PageInfo {
+  switch (platform) {
+    case 'mturk':
+      return readMturkPage(url, doc);
+    case 'prolific':
+      return readProlificPage(url, doc);
+    case 'toloka':
+      return readTolokaPage(url, doc);
+    case 'raterhub':
+      return readRaterhubPage(url, doc);
+    case 'uhrs':
+      return readUhrsPage(url, doc);
+    case 'clickworker':
+      return readClickworkerPage(url, doc);
+    case 'appen':
+      return readAppenPage(url, doc);
+    default:
+      // The other platforms have no adapter yet: their pages are known to be platform pages but
+      // carry nothing TrueRate reads.
+      return { platform, kind: 'other', missing: [] };
   }
 }
 
