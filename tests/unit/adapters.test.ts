@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures, type Fixture } from '../../demo/fixtures';
 import { CLAIMED_KINDS, readPage, readPageUnguarded } from '@/lib/platforms';
-import { platformOfUrl } from '@/lib/platforms/hosts';
+import { PLATFORM_HOSTS, platformOfUrl } from '@/lib/platforms/hosts';
 import { PLATFORM_IDS } from '@/lib/model/platform-id';
 import { readMturkPage, requesterIdFromContactUrl } from '@/lib/platforms/mturk';
 import type { PageInfo } from '@/lib/platforms/page-info';
@@ -141,10 +141,26 @@ describe('adapters over every fixture', () => {
   it('every adapter has a fixture for every page kind it claims', () => {
     for (const platform of PLATFORM_IDS) {
       const kinds = new Set(all.filter((f) => platformOfUrl(f.url) === platform).map((f) => f.kind));
+      expect(kinds.size, `${platform} has no fixture`).toBeGreaterThan(0);
       for (const kind of CLAIMED_KINDS[platform]) {
-        if (kind === 'other' && kinds.size > 0) continue;
+        // Every adapter falls back to "other"; a page of the platform at an address no adapter
+        // knows stands in where no fixture of that kind exists.
+        if (kind === 'other' && !kinds.has(kind)) continue;
         expect({ platform, kind, found: kinds.has(kind) }).toEqual({ platform, kind, found: true });
       }
+    }
+  });
+
+  it.each(PLATFORM_IDS.map((p) => [p]))('%s reads a page at an unknown address as "other"', (platform) => {
+    expect(CLAIMED_KINDS[platform]).toContain('other');
+    const url = new URL(`https://${PLATFORM_HOSTS[platform][0]}/truerate-no-such-page/1234567890`);
+    expect(readPageUnguarded(url, document.createDocumentFragment())).toEqual({ platform, kind: 'other', missing: [] });
+  });
+
+  it('every fixture lies in the folder of the platform its address belongs to', () => {
+    for (const fixture of loadFixtures()) {
+      const platform = platformOfUrl(fixture.url);
+      if (platform !== null) expect({ file: name(fixture.file), platform }).toEqual({ file: name(fixture.file), platform: fixture.platform });
     }
   });
 
@@ -153,6 +169,23 @@ describe('adapters over every fixture', () => {
       expect(fixture.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(fixture.source.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('readPage', () => {
+  const url = new URL('https://worker.mturk.com/projects/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA/tasks/3VW0LJ5NQ8T2XA4C7E9G1I3K5M7O9R?assignment_id=3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+  const broken = {
+    querySelector: () => {
+      throw new Error('broken page');
+    },
+    querySelectorAll: () => {
+      throw new Error('broken page');
+    },
+  } as unknown as ParentNode;
+
+  it('reports a page that makes its adapter throw as unreadable', () => {
+    expect(() => readPageUnguarded(url, broken)).toThrow('broken page');
+    expect(readPage(url, broken)).toEqual({ platform: 'mturk', kind: 'other', missing: ['adapter-error'] });
   });
 });
 
