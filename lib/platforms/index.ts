@@ -32,28 +32,41 @@ export function readPage(url: URL, doc: ParentNode): PageInfo | null {
   const platform = platformOfUrl(url);
   if (platform === null) return null;
   try {
-    switch (platform) {
-      case 'mturk':
-        return readMturkPage(url, doc);
-      case 'prolific':
-        return readProlificPage(url, doc);
-      case 'toloka':
-        return readTolokaPage(url, doc);
-      case 'raterhub':
-        return readRaterhubPage(url, doc);
-      case 'uhrs':
-        return readUhrsPage(url, doc);
-      case 'clickworker':
-        return readClickworkerPage(url, doc);
-      case 'appen':
-        return readAppenPage(url, doc);
-      default:
-        // A platform with no adapter (DataAnnotation: the public facts name no ids,
-        // docs/platforms.md#8-dataannotation) is known as a platform, but nothing is read there.
-        return { platform, kind: 'other', missing: [] };
-    }
+    return readWithAdapter(platform, url, doc);
   } catch {
     return { platform, kind: 'other', missing: ['adapter-error'] };
+  }
+}
+
+/**
+ * `readPage` without its guard: an adapter's throw reaches the caller. For tests, which must see
+ * a throw that `readPage` would turn into an "adapter-error" page.
+ */
+export function readPageUnguarded(url: URL, doc: ParentNode): PageInfo | null {
+  const platform = platformOfUrl(url);
+  return platform === null ? null : readWithAdapter(platform, url, doc);
+}
+
+function readWithAdapter(platform: PlatformId, url: URL, doc: ParentNode): PageInfo {
+  switch (platform) {
+    case 'mturk':
+      return readMturkPage(url, doc);
+    case 'prolific':
+      return readProlificPage(url, doc);
+    case 'toloka':
+      return readTolokaPage(url, doc);
+    case 'raterhub':
+      return readRaterhubPage(url, doc);
+    case 'uhrs':
+      return readUhrsPage(url, doc);
+    case 'clickworker':
+      return readClickworkerPage(url, doc);
+    case 'appen':
+      return readAppenPage(url, doc);
+    default:
+      // A platform with no adapter (DataAnnotation: the public facts name no ids,
+      // docs/platforms.md#8-dataannotation) is known as a platform, but nothing is read there.
+      return { platform, kind: 'other', missing: [] };
   }
 }
 

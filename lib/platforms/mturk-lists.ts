@@ -1,6 +1,6 @@
 import { decimalToMinor, isCurrencyCode, type Money } from '../model/money';
 import { estimateFromTitle } from './advertised-time';
-import type { Offer, PageInfo, TaskStatusLine } from './page-info';
+import { MAX_ALLOTTED_S, type Offer, type PageInfo, type TaskStatusLine } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';
 
 /**
@@ -45,7 +45,9 @@ export function offerFromRow(row: unknown): Offer | null {
   if (requesterName) offer.requesterName = requesterName.slice(0, 200);
   if (title) offer.title = title.slice(0, 500);
   if (reward) offer.reward = reward;
-  if (allotted !== undefined && allotted > 0) offer.allottedSeconds = Math.round(allotted);
+  const seconds = allotted === undefined ? undefined : Math.round(allotted);
+  // A deadline outside 1 s .. 366 days is junk: leave it unread rather than refuse the whole page.
+  if (seconds !== undefined && seconds >= 1 && seconds <= MAX_ALLOTTED_S) offer.allottedSeconds = seconds;
   if (estimate !== undefined) offer.advertised = { seconds: estimate, kind: 'estimate' };
   return offer;
 }

@@ -2,7 +2,7 @@ import { decimalToMinor, isCurrencyCode } from '../model/money';
 import { estimateFromTitle } from './advertised-time';
 import { textOf } from './dom-text';
 import { LIST_PATH, QUEUE_PATH, readMturkList, readMturkQueue, readMturkStatus, STATUS_PATH } from './mturk-lists';
-import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
+import { MAX_ALLOTTED_S, type PageInfo, type TaskIdentity, type UrlIds } from './page-info';
 import { pick, pickNumber, pickString, readReactProps } from './react-props';
 
 /**
@@ -65,7 +65,9 @@ export function readMturkPage(url: URL, doc: ParentNode): PageInfo {
   else missing.push('reward');
 
   const allotted = pickNumber(modal, 'assignmentDurationInSeconds');
-  if (allotted !== undefined && allotted > 0) task.allottedSeconds = Math.round(allotted);
+  const seconds = allotted === undefined ? undefined : Math.round(allotted);
+  // A deadline outside 1 s .. 366 days is junk: leave it unread rather than refuse the whole page.
+  if (seconds !== undefined && seconds >= 1 && seconds <= MAX_ALLOTTED_S) task.allottedSeconds = seconds;
 
   const estimate = estimateFromTitle(title);
   if (estimate !== undefined) task.advertised = { seconds: estimate, kind: 'estimate' };

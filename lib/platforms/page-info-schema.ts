@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../model/records';
 import { PLATFORM_IDS } from '../model/platform-id';
-import { PAGE_KINDS, type PageInfo } from './page-info';
+import { MAX_ALLOTTED_S, PAGE_KINDS, type PageInfo } from './page-info';
 import { ADVERTISED_KINDS } from '../model/advertised-kind';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,7 +30,7 @@ export const taskIdentitySchema = z.object({
     .number()
     .int()
     .positive()
-    .max(366 * 24 * 3600)
+    .max(MAX_ALLOTTED_S)
     .optional(),
 });
 

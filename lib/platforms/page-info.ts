@@ -19,6 +19,9 @@ export const PAGE_KINDS = [
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
+/** The longest deadline a page may state (a year and a day); the schema refuses anything longer. */
+export const MAX_ALLOTTED_S = 366 * 24 * 3600;
+
 
 export interface AdvertisedTime {
   seconds: number;
