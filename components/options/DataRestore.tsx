@@ -193,12 +193,11 @@ export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) 
 
 function RestoreDetails({ t, locale, n, result }: { t: Translate; locale: string; n: (value: number) => string; result: RestoreResult }) {
   const unchanged = Object.values(result.unchanged).reduce((a, b) => a + b, 0);
-  const counted = (key: string, count: number) => (count > 0 ? <p>{plural(t, locale, key, count)}</p> : null);
   return (
     <>
-      {counted('data_unchanged', unchanged)}
-      {counted('data_renumbered', result.renumbered)}
-      {counted('data_keptWithTask', result.keptWithTask)}
+      {unchanged > 0 ? <p>{plural(t, locale, 'data_unchanged', unchanged)}</p> : null}
+      {result.renumbered > 0 ? <p>{plural(t, locale, 'data_renumbered', result.renumbered)}</p> : null}
+      {result.keptWithTask > 0 ? <p>{plural(t, locale, 'data_keptWithTask', result.keptWithTask)}</p> : null}
       {result.conflicts.length > 0 ? (
         <>
           <p>{t('data_conflicts')}</p>
@@ -224,7 +223,7 @@ function RestoreDetails({ t, locale, n, result }: { t: Translate; locale: string
           </ul>
         </>
       ) : null}
-      {counted('data_leftOutOverhead', result.leftOutOverhead)}
+      {result.leftOutOverhead > 0 ? <p>{plural(t, locale, 'data_leftOutOverhead', result.leftOutOverhead)}</p> : null}
       {result.trackerReset ? <p>{t('data_trackerReset')}</p> : null}
     </>
   );
