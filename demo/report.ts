@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../tests/e2e/support/chromium';
+import { counted } from './words';
 
 /**
  * What TrueRate shows at the end of the demo, read from its own popup and dashboard (the words
@@ -58,7 +59,7 @@ export async function readPopup(chrome: ChromiumSession, count: number): Promise
     if (tasks.length >= count && tasks.every((t) => t.rate !== '')) {
       return { page, tasks, today: (await page.evaluate(READ_TODAY)) as Today | null };
     }
-    if (Date.now() > deadline) throw new Error(`The popup listed ${tasks.length} ended task(s) of ${count} within 15 s`);
+    if (Date.now() > deadline) throw new Error(`The popup listed ${counted(tasks.length, 'ended task', 'ended tasks')} of ${count} within 15 s`);
     await page.waitForTimeout(300);
   }
 }
@@ -77,7 +78,7 @@ export async function openDashboard(chrome: ChromiumSession, shots: { overview: 
 }
 
 export function summary(tasks: TaskLine[], today: Today | null): string[] {
-  const lines = [`What TrueRate recorded (${tasks.length} tasks), as its popup shows it:`];
+  const lines = [`What TrueRate recorded (${counted(tasks.length, 'task', 'tasks')}), as its popup shows it:`];
   for (const t of tasks) {
     lines.push(`  - ${t.title}`);
     lines.push(`      ${t.requester}, ${t.reward}: ${t.status}, ${t.active}, true rate ${t.rate}${t.flags.map((f) => ` [${f}]`).join('')}`);

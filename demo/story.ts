@@ -3,6 +3,7 @@ import type { ChromiumSession } from '../tests/e2e/support/chromium';
 import { formatDuration, formatMoney } from '../lib/format';
 import { activeMsOf, readDb, type DbTask } from '../tests/e2e/support/extension-db';
 import { loadFixtures } from './fixtures';
+import { counted } from './words';
 
 /**
  * The demo's story, acted on the demo platform through the real extension: every record comes
@@ -34,7 +35,7 @@ export async function actStory(chrome: ChromiumSession, { pace, say }: StoryOpti
   await page.goto(LIST);
   const offers = await page.locator('.table-row').count();
   await wait(2500);
-  tell(`Opens the HIT list on worker.mturk.com (${offers} HIT groups).`);
+  tell(`Opens the HIT list on worker.mturk.com (${counted(offers, 'HIT group', 'HIT groups')}).`);
 
   // The receipt HIT: preview, Accept, about half a minute of reading and typing, Submit.
   await page.locator(`.project-name-column a[href*="/projects/${RECEIPT.groupId}/"]`).click();

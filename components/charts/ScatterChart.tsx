@@ -1,5 +1,6 @@
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
-import { formatRate } from '@/components/dashboard/format-rate';
+import { formatCount, formatRate } from '@/components/dashboard/format-rate';
 import { ChartFrame, LegendItem } from './ChartFrame';
 import { linearScale, logScale } from './chart-scale';
 
@@ -48,12 +49,15 @@ export function ScatterChart({ points, currency, total, scale, locale, t, onPick
   const first = ticks[0] ?? 0;
   const last = ticks[ticks.length - 1] ?? max;
   const below = points.filter((p) => p.y < p.x).length;
-  const description = t('dash_scatter_desc', [String(points.length), String(below)]);
+  // Both sentences end "… 80 of 120 tasks": the noun follows the count of tasks (all drawn, or all
+  // of the period), so that count picks the form and the other number stands alone.
+  const description = plural(t, locale, 'dash_scatter_desc', points.length, [formatCount(points.length, locale), formatCount(below, locale)]);
+  const capped = plural(t, locale, 'dash_scatter_capped', total, [formatCount(points.length, locale), formatCount(total, locale)]);
 
   return (
     <ChartFrame
       title={t('dash_scatter_title', currency)}
-      description={points.length < total ? `${description} ${t('dash_scatter_capped', [String(points.length), String(total)])}` : description}
+      description={points.length < total ? `${description} ${capped}` : description}
       width={W}
       height={H}
       legend={

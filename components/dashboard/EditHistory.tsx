@@ -1,5 +1,6 @@
 import type { SavedEdit } from '@/lib/model/records';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 
 interface Props {
@@ -45,7 +46,7 @@ export function describeEdit(edit: SavedEdit, t: Translate, locale: string): str
       return t(key, segment ? span(segment) : '');
     }
     case 'delete-task':
-      return t('detail_edit_delete', String(before.segments.length));
+      return plural(t, locale, 'detail_edit_delete', before.segments.length);
     case 'undo':
       return t('detail_edit_undo');
   }

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import type { TaskRecord } from '@/lib/model/records';
 import type { Settings } from '@/lib/settings';
@@ -41,9 +42,9 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
 
   const flagText = (g: GroupStats, flag: GroupStats['flags'][number]) =>
     flag === 'longer-than-advertised' && g.ratio
-      ? t('dash_group_flag_longer', [formatRatio(g.ratio.median, locale), formatCount(g.ratio.n, locale)])
+      ? plural(t, locale, 'dash_group_flag_longer', g.ratio.n, [formatRatio(g.ratio.median, locale), formatCount(g.ratio.n, locale)])
       : g.medianTrueRate
-        ? t('dash_group_flag_below', [formatRate(g.medianTrueRate, locale), formatCount(g.n, locale)])
+        ? plural(t, locale, 'dash_group_flag_below', g.n, [formatRate(g.medianTrueRate, locale), formatCount(g.n, locale)])
         : t('dash_flag_below');
 
   return (
@@ -58,7 +59,7 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
             </label>
           ))}
         </fieldset>
-        <p class="hint">{t('dash_groups_hint', String(settings.flagThresholds.groupMinN))}</p>
+        <p class="hint">{plural(t, locale, 'dash_groups_hint', settings.flagThresholds.groupMinN)}</p>
       </div>
       {sorted.length === 0 ? (
         <EmptyState title={t('dash_groups_empty_title')} body={t('dash_groups_empty_body')} />

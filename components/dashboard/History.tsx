@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import type { HistoryRow } from '@/lib/dashboard/history-rows';
 import { EMPTY_FILTER, facetCounts, filterRows, sortRows, type HistorySort } from '@/lib/dashboard/history-query';
@@ -48,7 +49,8 @@ export function History({ rows, filters, onFilters, sort, onSort, onOpen, timeZo
       <HistoryFilters value={filters} onChange={onFilters} platforms={platforms} requesters={requesters} t={t} />
       <div class="history-count-row">
         <p class="history-count" role="status" aria-live="polite">
-          {t('dash_count', [formatCount(shown.length, locale), formatCount(rows.length, locale)])}
+          {/* "3 of 10 tasks": the noun follows the total, so the total picks the form. */}
+          {plural(t, locale, 'dash_count', rows.length, [formatCount(shown.length, locale), formatCount(rows.length, locale)])}
         </p>
         {filters !== INITIAL_FILTERS ? (
           <button type="button" class="link-button" onClick={() => onFilters(INITIAL_FILTERS)}>

@@ -12,6 +12,7 @@ import {
   type EditResult,
 } from '@/lib/ledger/task-edits';
 import { loadTaskDetail, type TaskDetailData } from '@/lib/db/task-edits-view';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import { taskRates } from '@/lib/rates/task-rates';
 import type { Settings } from '@/lib/settings';
@@ -207,7 +208,7 @@ export function TaskDetail({ taskId, t, locale, settings, db, onClose, onChanged
               <p class="hint">{t('detail_delete_running')}</p>
             ) : confirmDelete ? (
               <div role="group" aria-label={t('detail_delete_heading')}>
-                <p>{t('detail_delete_confirm', String(data.segments.length))}</p>
+                <p>{plural(t, locale, 'detail_delete_confirm', data.segments.length)}</p>
                 <button type="button" class="danger" disabled={busy} onClick={() => run((now) => deleteTask(db, task.id, now), 'detail_done_delete')}>
                   {t('detail_delete_yes')}
                 </button>{' '}

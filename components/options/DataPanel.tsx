@@ -93,7 +93,7 @@ export function DataPanel({ t, locale, db, flagsOf, rateOf, now, extensionVersio
             {t('data_exportCsvHint')}
           </span>
         </div>
-        {job ? <DataProgress t={t} label={t('data_progressExport')} progress={job.progress} /> : null}
+        {job ? <DataProgress t={t} locale={locale} label={t('data_progressExport')} progress={job.progress} /> : null}
         {notice?.kind === 'saved' ? <p role="status">{t('data_saved', notice.fileName)}</p> : null}
         {notice?.kind === 'failed' ? (
           <p class="data-problem" role="alert">

@@ -5,6 +5,7 @@ import type { Progress } from '@/lib/backup/export';
 import { checkBackup, restoreBackup, type Problem, type RestoreMode, type RestoreResult } from '@/lib/ledger/restore';
 import type { TrueRateDb } from '@/lib/db/database';
 import { formatDateTime } from '@/lib/format';
+import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import { DataProgress } from './DataProgress';
 
@@ -116,7 +117,7 @@ export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) 
               </li>
             ))}
           </ul>
-          {step.moreProblems > 0 ? <p>{t('data_moreProblems', n(step.moreProblems))}</p> : null}
+          {step.moreProblems > 0 ? <p>{plural(t, locale, 'data_moreProblems', step.moreProblems)}</p> : null}
         </div>
       ) : null}
 
@@ -128,7 +129,12 @@ export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) 
           <ul class="data-counts">
             <li>{t('data_countTasks', n(step.counts.tasks))}</li>
             <li>
-              {t('data_countSegments', [n(step.counts.segments), n(step.counts.overheadSegments), n(step.counts.excludedSegments)])}
+              {/* "2 exclus" agrees with the excluded ones in French; no word agrees with the other two counts. */}
+              {plural(t, locale, 'data_countSegments', step.counts.excludedSegments, [
+                n(step.counts.segments),
+                n(step.counts.overheadSegments),
+                n(step.counts.excludedSegments),
+              ])}
             </li>
             <li>{t('data_countOffers', n(step.counts.offers))}</li>
             <li>{t('data_countGaps', n(step.counts.gaps))}</li>
@@ -161,12 +167,18 @@ export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) 
         </div>
       ) : null}
 
-      {step.kind === 'restoring' ? <DataProgress t={t} label={t('data_progressRestore')} progress={step.progress} /> : null}
+      {step.kind === 'restoring' ? <DataProgress t={t} locale={locale} label={t('data_progressRestore')} progress={step.progress} /> : null}
 
       {step.kind === 'done' ? (
         <div ref={outcome} tabIndex={-1} class="data-done" role="status">
-          <p>{t('data_restored', [n(step.result.added.tasks), n(step.result.added.segments)])}</p>
-          <RestoreDetails t={t} n={n} result={step.result} />
+          {/* Two counts, each with its own noun: each is its own plural family inside the sentence. */}
+          <p>
+            {t('data_restored', [
+              plural(t, locale, 'data_restoredTasks', step.result.added.tasks),
+              plural(t, locale, 'data_restoredSegments', step.result.added.segments),
+            ])}
+          </p>
+          <RestoreDetails t={t} locale={locale} n={n} result={step.result} />
         </div>
       ) : null}
 
@@ -179,13 +191,13 @@ export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) 
   );
 }
 
-function RestoreDetails({ t, n, result }: { t: Translate; n: (value: number) => string; result: RestoreResult }) {
+function RestoreDetails({ t, locale, n, result }: { t: Translate; locale: string; n: (value: number) => string; result: RestoreResult }) {
   const unchanged = Object.values(result.unchanged).reduce((a, b) => a + b, 0);
   return (
     <>
-      {unchanged > 0 ? <p>{t('data_unchanged', n(unchanged))}</p> : null}
-      {result.renumbered > 0 ? <p>{t('data_renumbered', n(result.renumbered))}</p> : null}
-      {result.keptWithTask > 0 ? <p>{t('data_keptWithTask', n(result.keptWithTask))}</p> : null}
+      {unchanged > 0 ? <p>{plural(t, locale, 'data_unchanged', unchanged)}</p> : null}
+      {result.renumbered > 0 ? <p>{plural(t, locale, 'data_renumbered', result.renumbered)}</p> : null}
+      {result.keptWithTask > 0 ? <p>{plural(t, locale, 'data_keptWithTask', result.keptWithTask)}</p> : null}
       {result.conflicts.length > 0 ? (
         <>
           <p>{t('data_conflicts')}</p>
@@ -211,7 +223,7 @@ function RestoreDetails({ t, n, result }: { t: Translate; n: (value: number) => 
           </ul>
         </>
       ) : null}
-      {result.leftOutOverhead > 0 ? <p>{t('data_leftOutOverhead', n(result.leftOutOverhead))}</p> : null}
+      {result.leftOutOverhead > 0 ? <p>{plural(t, locale, 'data_leftOutOverhead', result.leftOutOverhead)}</p> : null}
       {result.trackerReset ? <p>{t('data_trackerReset')}</p> : null}
     </>
   );

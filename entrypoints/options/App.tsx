@@ -8,6 +8,7 @@ import { Overview } from '@/components/dashboard/Overview';
 import { TaskDetail } from '@/components/dashboard/TaskDetail';
 import { formatCount } from '@/components/dashboard/format-rate';
 import { getDb } from '@/lib/db/database';
+import { plural } from '@/lib/i18n/plural';
 import type { TaskRecord } from '@/lib/model/records';
 import { createRowCache } from '@/lib/dashboard/history-rows';
 import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
@@ -136,7 +137,7 @@ export function App() {
         </div>
         {tasksState.kind === 'ready' ? (
           <p class="hint load-figure" data-load-ms={tasksState.loadMs}>
-            {t('dash_loaded', [formatCount(tasksState.tasks.length, locale), formatCount(tasksState.loadMs, locale)])}
+            {plural(t, locale, 'dash_loaded', tasksState.tasks.length, [formatCount(tasksState.tasks.length, locale), formatCount(tasksState.loadMs, locale)])}
           </p>
         ) : null}
       </header>

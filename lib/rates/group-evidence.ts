@@ -48,8 +48,9 @@ export function groupEvidenceSummary(
   if (open > 0) lines.push(plural(t, locale, 'evidence_group_open', open));
   if (stats.ratio) {
     const r = stats.ratio;
+    // Of its numbers only n counts things ("over 1 task"): it picks the form.
     lines.push(
-      t('evidence_group_ratio', [number.format(r.median), number.format(r.low), number.format(r.high), percent.format(r.coverage), number.format(r.n)]),
+      plural(t, locale, 'evidence_group_ratio', r.n, [number.format(r.median), number.format(r.low), number.format(r.high), percent.format(r.coverage), number.format(r.n)]),
     );
   } else {
     lines.push(t('evidence_group_no_ratio'));
@@ -73,6 +74,7 @@ export function groupEvidenceSummary(
       ]),
     );
   }
-  if (mine.length > MAX_LINES) lines.push(t('evidence_group_more', number.format(mine.length - MAX_LINES)));
+  const older = mine.length - MAX_LINES;
+  if (older > 0) lines.push(plural(t, locale, 'evidence_group_more', older, number.format(older)));
   return lines.join('\n');
 }

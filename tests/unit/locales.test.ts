@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 
@@ -66,6 +66,37 @@ describe('strings in English and French', () => {
         if (placeholders.size !== 1) problems.push(`${base} (${lang}): forms with different placeholders`);
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('are read through plural() only: no source asks t() for a family or one of its forms', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) return files(path);
+        return /\.tsx?$/.test(name) ? [path] : [];
+      });
+    const bases = [...new Set(Object.keys(en).map((key) => /^(.+)_(?:zero|one|two|few|many|other)$/.exec(key)?.[1]).filter((b) => b !== undefined))];
+    const problems: string[] = [];
+    let throughPlural = 0;
+    for (const path of ['lib', 'components', 'entrypoints'].flatMap((dir) => files(join(root, dir)))) {
+      const text = readFileSync(path, 'utf8');
+      const where = relative(root, path);
+      for (const base of bases) {
+        // A form named outright ("today_tasks_other") is a fixed plural whatever reads it.
+        for (const m of text.matchAll(new RegExp(`['"]${base}_(?:zero|one|two|few|many|other)['"]`, 'g'))) problems.push(`${where}: ${m[0]}`);
+        for (const m of text.matchAll(new RegExp(`['"]${base}['"]`, 'g'))) {
+          const before = text.slice(Math.max(0, (m.index ?? 0) - 80), m.index);
+          const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index));
+          // plural(t, locale, 'key', …), or a FieldError that carries its count for SettingsPanel's plural().
+          if (/plural\(\s*[\w.]+\s*,\s*[\w.]+\s*,\s*$/.test(before)) throughPlural++;
+          else if (!/key:\s*$/.test(before) || !/\bcount:/.test(line)) problems.push(`${where}: ${m[0]} outside plural()`);
+        }
+      }
+    }
+    // The pattern is not blind: it finds the call sites that are right.
+    expect(throughPlural).toBeGreaterThanOrEqual(20);
     expect(problems).toEqual([]);
   });
 

@@ -3,13 +3,15 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DataPanel } from '@/components/options/DataPanel';
+import { DataProgress } from '@/components/options/DataProgress';
 import { checkBackup } from '@/lib/ledger/restore';
 import type { TrueRateDb } from '@/lib/db/database';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import en from '../../../public/_locales/en/messages.json';
 import fr from '../../../public/_locales/fr/messages.json';
-import { fixture, freshDb, seededDb, snapshot } from './helpers';
-import { testFlagsOf } from './seed';
+import type { SegmentRecord } from '@/lib/model/records';
+import { exportText, fixture, freshDb, seededDb, snapshot } from './helpers';
+import { seedRecords, T, testFlagsOf } from './seed';
 
 const tEn = makeTranslator(en as Messages);
 const tFr = makeTranslator(fr as Messages);
@@ -100,10 +102,10 @@ describe('DataPanel', () => {
     await chooseFile('valid.json', fixture('valid.json'));
     await until(() => text().includes(tEn('data_chooseMode')));
     expect(text()).toContain(tEn('data_countTasks', '5'));
-    expect(text()).toContain(tEn('data_countSegments', ['11', '2', '1']));
+    expect(text()).toContain('Time segments: 11 (2 between tasks, 1 excluded)');
     expect(await db.tasks.count()).toBe(0);
     await act(() => button(tEn('data_merge')).click());
-    await until(() => text().includes(tEn('data_restored', ['5', '11'])));
+    await until(() => text().includes('Restored: 5 tasks and 11 time segments written.'));
     expect(await db.tasks.count()).toBe(5);
     expect(changed).toHaveBeenCalledOnce();
   });
@@ -175,5 +177,55 @@ describe('DataPanel', () => {
     for (const input of container.querySelectorAll('input')) {
       expect(container.querySelector(`label[for="${input.id}"]`)?.textContent).toBeTruthy();
     }
+  });
+});
+
+/** A backup of `count` finished tasks with one segment of time each, as TrueRate exports it. */
+async function backupOf(count: number): Promise<string> {
+  const template = seedRecords().tasks[0]!;
+  const tasks = Array.from({ length: count }, (_, i) => ({ ...template, id: `mturk:T${i}`, externalId: `T${i}`, acceptedAt: T + i * 600_000, endedAt: T + i * 600_000 + 120_000, activeMs: 60_000 }));
+  const segments: SegmentRecord[] = tasks.map((task) => ({ taskId: task.id, platform: 'mturk', start: task.acceptedAt, end: task.acceptedAt + 60_000, source: 'measured', excluded: false }));
+  const source = await seededDb({ ...seedRecords(), tasks, segments, offers: [], gaps: [], edits: [] });
+  const text = await exportText(source);
+  await source.delete();
+  return text;
+}
+
+describe('DataPanel: counts in the plural form of the language', () => {
+  // The real strings, so a call site back on t() with a fixed plural fails here.
+  it.each([
+    ['en', 0, '0 of 0 records'],
+    ['en', 1, '1 of 1 record'],
+    ['en', 2, '1 of 2 records'],
+    ['fr', 0, '0 sur 0 enregistrement'],
+    ['fr', 1, '1 sur 1 enregistrement'],
+    ['fr', 2, '1 sur 2 enregistrements'],
+  ] as const)('the progress of an export or a restore (%s, total %i)', async (lang, total, words) => {
+    db = freshDb();
+    const t = lang === 'en' ? tEn : tFr;
+    await act(() => {
+      render(<DataProgress t={t} locale={lang} label="" progress={{ done: Math.min(1, total), total }} />, container);
+    });
+    expect(container.querySelector('.data-hint')?.textContent).toBe(words);
+    expect(container.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe(words);
+  });
+
+  it.each([
+    ['en', 0, 'Time segments: 0 (0 between tasks, 0 excluded)', 'Restored: 0 tasks and 0 time segments written.'],
+    ['en', 1, 'Time segments: 1 (0 between tasks, 0 excluded)', 'Restored: 1 task and 1 time segment written.'],
+    ['en', 2, 'Time segments: 2 (0 between tasks, 0 excluded)', 'Restored: 2 tasks and 2 time segments written.'],
+    ['fr', 0, 'Segments de temps : 0 (0 entre les tâches, 0 exclu)', 'Restauré : 0 tâche et 0 segment de temps écrits.'],
+    ['fr', 1, 'Segments de temps : 1 (0 entre les tâches, 0 exclu)', 'Restauré : 1 tâche et 1 segment de temps écrits.'],
+    ['fr', 2, 'Segments de temps : 2 (0 entre les tâches, 0 exclu)', 'Restauré : 2 tâches et 2 segments de temps écrits.'],
+  ] as const)('what a file holds and what its restore wrote, one segment a task (%s, tasks: %i)', async (lang, count, holds, restored) => {
+    const t = lang === 'en' ? tEn : tFr;
+    db = freshDb();
+    await mount(t, lang);
+    await chooseFile('backup.json', await backupOf(count), t);
+    await until(() => text().includes(t('data_chooseMode')));
+    expect([...container.querySelectorAll('.data-counts li')].map((li) => li.textContent)).toContain(holds);
+    await act(() => button(t('data_merge')).click());
+    await until(() => container.querySelector('.data-done') !== null);
+    expect(container.querySelector('.data-done p')?.textContent).toBe(restored);
   });
 });

@@ -8,8 +8,11 @@ import { linearScale, logScale, niceTicks } from '@/components/charts/chart-scal
 import { GroupsTable } from '@/components/dashboard/GroupsTable';
 import { Overview } from '@/components/dashboard/Overview';
 import { createDb } from '@/lib/db/database';
+import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { makeTask, rowsOf, T0, tKeys } from './make-task';
+import en from '../../../public/_locales/en/messages.json';
+import fr from '../../../public/_locales/fr/messages.json';
 
 /** Renders and flushes effects synchronously (act's promise has nothing left to wait for). */
 const run = (fn: () => void) => void act(fn);
@@ -79,11 +82,28 @@ describe('ScatterChart', () => {
     const title = document.getElementById(svg.getAttribute('aria-labelledby')!);
     const desc = document.getElementById(svg.getAttribute('aria-describedby')!);
     expect(title?.textContent).toBe('dash_scatter_title(USD)');
-    expect(desc?.textContent).toContain('dash_scatter_desc(3|2)');
-    expect(desc?.textContent).toContain('dash_scatter_capped(3|10)');
+    expect(desc?.textContent).toContain('dash_scatter_desc_other(3|2)');
+    expect(desc?.textContent).toContain('dash_scatter_capped_other(3|10)');
     const rows = root.querySelectorAll('.visually-hidden tbody tr');
     expect(rows).toHaveLength(3);
     expect(rows[0]?.textContent).toContain('$12.00/h');
+  });
+
+  // A chart is only drawn with at least one point, and says "of N tasks" after the count drawn
+  // (or the total, when capped): the form follows that count.
+  it.each([
+    ['en', en, 1, 1, 'paid less than advertised: 1 of 1 task.'],
+    ['en', en, 2, 2, 'paid less than advertised: 1 of 2 tasks.'],
+    ['en', en, 1, 3, 'paid less than advertised: 1 of 1 task. Showing the 1 most recent of 3 tasks.'],
+    ['fr', fr, 1, 1, 'moins payé qu’annoncé : 1 sur 1 tâche.'],
+    ['fr', fr, 2, 2, 'moins payé qu’annoncé : 1 sur 2 tâches.'],
+    ['fr', fr, 1, 3, 'moins payé qu’annoncé : 1 sur 1 tâche. Seules les plus récentes sont affichées : 1 sur 3 tâches.'],
+  ] as const)('its description counts tasks in the plural form of the language (%s, %i drawn of %i)', (locale, messages, drawn, total, end) => {
+    const shown = [points[0]!, points[1]!].slice(0, drawn);
+    render(<ScatterChart points={shown} total={total} currency="USD" scale="log" locale={locale} t={makeTranslator(messages as Messages)} />, root);
+    const svg = root.querySelector('svg')!;
+    const description = document.getElementById(svg.getAttribute('aria-describedby')!)?.textContent ?? '';
+    expect(description.slice(-end.length)).toBe(end);
   });
 });
 
@@ -151,6 +171,6 @@ describe('Overview and groups', () => {
     const row = root.querySelector('tbody tr')!;
     expect(row.querySelector('th')?.textContent).toBe('Slow Lab');
     expect(row.textContent).toMatch(/3\.0× \(\d\.\d–\d\.\d, n = 5\)/);
-    expect(row.querySelector('.flag-texts')?.textContent).toBe('dash_group_flag_longer(3.0×|5)');
+    expect(row.querySelector('.flag-texts')?.textContent).toBe('dash_group_flag_longer_other(3.0×|5)');
   });
 });

@@ -63,7 +63,7 @@ describe('History table', () => {
     expect(ids[0]).toBe('mturk:A000000');
     const table = root.querySelector('table[role="grid"]')!;
     expect(table.getAttribute('aria-rowcount')).toBe('10001');
-    expect(root.querySelector('.history-count')?.textContent).toBe('dash_count(10,000|10,000)');
+    expect(root.querySelector('.history-count')?.textContent).toBe('dash_count_other(10,000|10,000)');
     // The spacer below keeps the scroll height of every row that is not rendered.
     const spacer = root.querySelectorAll<HTMLElement>('tr.spacer');
     expect(spacer[spacer.length - 1]?.style.height).toBe(`${(10_000 - ids.length) * ROW_HEIGHT}px`);
@@ -107,7 +107,7 @@ describe('History table', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(renderedIds()).toEqual(['mturk:A009999']);
-    expect(root.querySelector('.history-count')?.textContent).toBe('dash_count(1|10,000)');
+    expect(root.querySelector('.history-count')?.textContent).toBe('dash_count_other(1|10,000)');
   });
 
   it('opens a task on click and on Enter, and moves the focus with the arrows', () => {

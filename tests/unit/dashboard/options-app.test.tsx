@@ -7,11 +7,15 @@ import { getDb } from '@/lib/db/database';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import { makeTask } from './make-task';
 
-// The shell's strings come from the real English messages.json (the fake browser has no i18n).
-vi.mock('@/components/i18n', () => {
-  const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Messages;
-  return { loadStrings: async () => ({ t: makeTranslator(messages), locale: 'en-US' }) };
-});
+// The shell's strings come from the real messages.json (the fake browser has no i18n): English
+// unless a test asks for French.
+const language = vi.hoisted(() => ({ code: 'en' as 'en' | 'fr' }));
+vi.mock('@/components/i18n', () => ({
+  loadStrings: async () => {
+    const messages = JSON.parse(readFileSync(`public/_locales/${language.code}/messages.json`, 'utf8')) as Messages;
+    return { t: makeTranslator(messages), locale: language.code === 'en' ? 'en-US' : 'fr' };
+  },
+}));
 
 const { App } = await import('@/entrypoints/options/App');
 
@@ -26,6 +30,7 @@ afterEach(() => {
   render(null, root);
   root.remove();
   location.hash = '';
+  language.code = 'en';
 });
 
 describe('options page shell', () => {
@@ -64,5 +69,27 @@ describe('options page shell', () => {
     expect(root.querySelector('.notice')?.textContent).toContain('idleThresholdS');
     await vi.waitFor(() => expect(root.querySelector('.empty-state')?.textContent).toContain('start the manual timer from the popup'));
     expect(document.title).toBe('Overview — TrueRate');
+  });
+});
+
+describe('options page shell: counts in the plural form of the language', () => {
+  // The real strings, not the keys: a call site back on t() with a fixed plural reads the bare
+  // key, which no longer exists, or "1 tasks".
+  it.each([
+    ['en', 0, '0 tasks read in', null],
+    ['en', 1, '1 task read in', '1 of 1 task'],
+    ['en', 2, '2 tasks read in', '2 of 2 tasks'],
+    ['fr', 0, '0 tâche lue en', null],
+    ['fr', 1, '1 tâche lue en', '1 sur 1 tâche'],
+    ['fr', 2, '2 tâches lues en', '2 sur 2 tâches'],
+  ] as const)('the header says how many tasks were read, the history how many it shows (%s, %i)', async (code, count, read, shown) => {
+    language.code = code;
+    await getDb().tasks.bulkPut(Array.from({ length: count }, (_, n) => makeTask(n)));
+    location.hash = '#history';
+    render(<App />, root);
+    await vi.waitFor(() => expect(root.querySelector('.load-figure')).not.toBeNull(), { timeout: 3000 });
+    expect(root.querySelector('.load-figure')?.textContent).toMatch(new RegExp(`^${read} [\\d\\s,]+ ms$`));
+    if (shown === null) expect(root.querySelector('.history-count')).toBeNull();
+    else await vi.waitFor(() => expect(root.querySelector('.history-count')?.textContent).toBe(shown));
   });
 });

@@ -65,10 +65,10 @@ let root: HTMLElement;
 let onChanged: Mock<() => void>;
 let onClose: Mock<() => void>;
 
-async function mount(taskId = 'mturk:A1') {
+async function mount(taskId = 'mturk:A1', strings = { t, locale }) {
   await act(() => {
     render(
-      <TaskDetail taskId={taskId} t={t} locale={locale} settings={DEFAULT_SETTINGS} db={db} onClose={onClose} onChanged={onChanged} />,
+      <TaskDetail taskId={taskId} t={strings.t} locale={strings.locale} settings={DEFAULT_SETTINGS} db={db} onClose={onClose} onChanged={onChanged} />,
       root,
     );
   });
@@ -183,6 +183,33 @@ describe('TaskDetail', () => {
     await act(() => restore.click());
     await waitFor(() => activeText() === formatDuration(10 * MIN), 'the task back');
     expect(await db.segments.count()).toBe(3);
+  });
+
+  // The real strings, so a call site back on t() with a fixed plural fails here.
+  it.each([
+    ['en', 0, 'Delete this task and its 0 time segments? You can undo it afterwards.', 'Task deleted (0 time segments)'],
+    ['en', 1, 'Delete this task and its 1 time segment? You can undo it afterwards.', 'Task deleted (1 time segment)'],
+    ['en', 2, 'Delete this task and its 2 time segments? You can undo it afterwards.', 'Task deleted (2 time segments)'],
+    ['fr', 0, 'Supprimer cette tâche avec 0 segment de temps ? Vous pourrez l’annuler ensuite.', 'Tâche supprimée (0 segment de temps)'],
+    ['fr', 1, 'Supprimer cette tâche avec 1 segment de temps ? Vous pourrez l’annuler ensuite.', 'Tâche supprimée (1 segment de temps)'],
+    ['fr', 2, 'Supprimer cette tâche et ses 2 segments de temps ? Vous pourrez l’annuler ensuite.', 'Tâche supprimée (2 segments de temps)'],
+  ] as const)('the delete confirmation and the deletion in the history count segments in the plural form of the language (%s, %i)', async (lang, count, question, line) => {
+    const tr = makeTranslator(JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages);
+    await db.segments.clear();
+    await db.segments.bulkAdd(segments.slice(0, count));
+    await mount('mturk:A1', { t: tr, locale: lang });
+    const remove = await waitFor(() => button(tr('detail_delete')), 'Delete');
+    await act(() => remove.click());
+    const confirm = await waitFor(() => root.querySelector(`[role="group"][aria-label="${tr('detail_delete_heading')}"]`), 'the confirmation');
+    expect(confirm.querySelector('p')?.textContent).toBe(question);
+    await act(() => button(tr('detail_delete_yes'), confirm)?.click());
+    const undo = await waitFor(() => button(tr('detail_undo_delete')), 'Undo deletion');
+    await act(() => undo.click());
+    const lines = await waitFor(() => {
+      const found = [...root.querySelectorAll('.edit-history .edit-text')].map((e) => e.textContent);
+      return found.length > 0 ? found : null;
+    }, 'the edit history');
+    expect(lines).toContain(line);
   });
 
   it('an unknown task says so and offers a way back', async () => {

@@ -66,6 +66,35 @@ describe('evidence for a requester', () => {
     expect(text).not.toContain('Also open');
   });
 
+  // The real strings, so a call site back on t() with a fixed plural fails here.
+  it.each([
+    [1, 'en', en, 'over 1 task with an advertised time'],
+    [2, 'en', en, 'over 2 tasks with an advertised time'],
+    [1, 'fr', fr, 'sur 1 tâche avec un temps annoncé'],
+    [2, 'fr', fr, 'sur 2 tâches avec un temps annoncé'],
+  ] as const)('says over how many tasks the ratio is, %i in %s', (n, locale, t, words) => {
+    const some = tasks.slice(0, n);
+    const g = groupStats(some, 'requester', settings).find((x) => x.key === 'mturk:R1')!;
+    expect(g.ratio?.n).toBe(n);
+    const line = groupEvidenceSummary(g, 'requester', some, settings, t, locale, 'UTC').split('\n').find((l) => l.includes('×'));
+    expect(line?.slice(-words.length)).toBe(words);
+  });
+
+  it.each([
+    [1, 'en', en, '… and 1 older task.'],
+    [2, 'en', en, '… and 2 older tasks.'],
+    [1, 'fr', fr, '… et 1 tâche plus ancienne.'],
+    [2, 'fr', fr, '… et 2 tâches plus anciennes.'],
+  ] as const)('lists 200 tasks and says how many older ones it left out, %i in %s', (older, locale, t, line) => {
+    const many = Array.from({ length: 200 + older }, (_, i) =>
+      makeTask({ id: `mturk:M${i}`, externalId: `M${i}`, acceptedAt: Date.UTC(2026, 10, 1) + i * 60_000 }),
+    );
+    const g = groupStats(many, 'requester', settings).find((x) => x.key === 'mturk:R1')!;
+    const lines = groupEvidenceSummary(g, 'requester', many, settings, t, locale, 'UTC').split('\n');
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(200);
+    expect(lines.at(-1)).toBe(line);
+  });
+
   it('says nothing of open tasks when there are none', () => {
     const finished = tasks.filter((task) => task.status !== 'accepted');
     expect(groupEvidenceSummary(stats, 'requester', finished, settings, en, 'en', 'UTC')).not.toContain('Not counted yet');
