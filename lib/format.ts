@@ -34,5 +34,5 @@ export function formatRoughDuration(ms: number): string {
   if (s < 60) return `${s} s`;
   const min = Math.round(s / 60);
   if (min < 60) return `${min} min`;
-  return `${Math.floor(min / 60)} h ${min % 60} min`;
+  return min % 60 === 0 ? `${min / 60} h` : `${Math.floor(min / 60)} h ${min % 60} min`;
 }

@@ -53,7 +53,9 @@ export function setupTracking(db: TrueRateDb, feed: Feed): () => void {
     if (tab.id === undefined || tab.openerTabId === undefined) return;
     const state = await readTrackerState(db);
     const opener = state.tabs[tab.openerTabId];
-    if (!opener?.taskId) return;
+    // Only a task page links what it opens: a tab opened from a linked tab (or from the popup
+    // opened next to one) would chain links the worker never asked for.
+    if (!opener?.taskId || opener.linked) return;
     await feed([
       {
         type: 'tab-linked',

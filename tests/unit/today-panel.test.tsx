@@ -97,7 +97,7 @@ describe('TodayPanel', () => {
     expect(text('.today-pending', usdCard)).toBe('+ $3.10 pending');
     expect(text('.today-true dd', usdCard)).toBe('$12.40/h');
     expect(text('.today-allin dd', usdCard)).toBe('$8.75/h');
-    expect(text('.today-active dd', usdCard)).toBe('1 h 0 min7 tasks');
+    expect(text('.today-active dd', usdCard)).toBe('1 h7 tasks');
     expect(text('.today-overhead dd', usdCard)).toBe('20 min');
     expect(text('.today-unpaid dd', usdCard)).toBe('5 min');
     expect(usdCard.querySelector('.today-unpaid')?.classList.contains('today-warn')).toBe(true);
@@ -135,7 +135,7 @@ describe('TodayPanel', () => {
     expect(text('.today-pending')).toBe('+ 3,10 $US en attente');
     expect(text('.today-true dd')).toBe('12,40 $US/h');
     expect(text('.today-true dt')).toBe('Taux réel');
-    expect(text('.today-active dd')).toBe('1 h 0 min7 tâches');
+    expect(text('.today-active dd')).toBe('1 h7 tâches');
     // One currency: its card already says where the time went.
     expect(container.querySelector('.today-all-time')).toBeNull();
   });
