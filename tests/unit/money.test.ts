@@ -56,6 +56,8 @@ describe('durations', () => {
     expect(formatDuration(3_729_000)).toBe('1:02:09');
     expect(formatRoughDuration(9_000)).toBe('9 s');
     expect(formatRoughDuration(190_000)).toBe('3 min');
+    expect(formatRoughDuration(7_200_000)).toBe('2 h');
+    expect(formatRoughDuration(3_900_000)).toBe('1 h 5 min');
     expect(formatRoughDuration(3_900_000)).toBe('1 h 5 min');
   });
 });
