@@ -41,10 +41,18 @@ export interface DbTask {
   requesterName: string | null;
   reward: { amountMinor: number; currency: string } | null;
 }
+/** The part of the engine's saved state (lib/tracking/state.ts) the tests look at. */
+export interface DbTrackerState {
+  open: { taskId: string | null; start: number; end: number } | null;
+  /** The tabs the engine gives time to (platform pages, linked tabs), by tab id. */
+  tabs?: Record<string, { taskId: string | null; visible: boolean }>;
+  focusedWindowId?: number | null;
+  activeTabByWindow?: Record<string, number>;
+}
 export interface DbSnapshot {
   tasks: DbTask[];
   segments: DbSegment[];
-  tracker: { key: string; state: { open: { taskId: string | null; start: number; end: number } | null } }[];
+  tracker: { key: string; state: DbTrackerState }[];
 }
 
 /** An expression that any extension context (service worker, extension page) can evaluate. */

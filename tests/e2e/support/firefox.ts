@@ -39,6 +39,11 @@ export interface Firefox {
   activate(context: string): Promise<void>;
   /** A real (trusted) key press in the page, through WebDriver BiDi input actions. */
   pressKey(context: string, key: string): Promise<void>;
+  /**
+   * BiDi input actions as they are (input.performActions), in any browsing context a frame
+   * included: coordinates are then in the frame's own viewport.
+   */
+  performActions(context: string, actions: object[]): Promise<void>;
   /** The browsing contexts of a tab's frames (its iframes), with their URLs. */
   frames(context: string): Promise<{ context: string; url: string }[]>;
   close(): Promise<void>;
@@ -358,6 +363,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
           context,
           actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
         }),
+      performActions: (context, actions) => conn.send<void>('input.performActions', { context, actions }),
       frames: async (context) => {
         type Info = { context: string; url: string; children: Info[] | null };
         const { contexts } = await conn.send<{ contexts: Info[] }>('browsingContext.getTree', { root: context });
