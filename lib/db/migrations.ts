@@ -70,7 +70,8 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /**
  * Engine state 1 -> 2: tabs no longer keep the media and focus flags of their last pulse (each
- * pulse carries its own) but which sensed frame holds the focus (none known yet), and the state
+ * pulse carries its own) but which sensed frame holds the focus and when the tab was last brought
+ * to front (neither known yet), and the state
  * keeps the worker's last own act (not known yet: media waits for the next input). Anything that
  * is not a version-1 state is left as it is, for the ledger's check to keep aside.
  */
@@ -80,7 +81,7 @@ export function trackerStateV1toV2(record: Record<string, unknown>): Record<stri
   const tabs: Record<string, unknown> = {};
   for (const [id, tab] of Object.entries((state.tabs ?? {}) as Record<string, Record<string, unknown>>)) {
     const { media: _media, focusInFrame: _focus, ...rest } = tab;
-    tabs[id] = { ...rest, sensedFocus: null };
+    tabs[id] = { ...rest, sensedFocus: null, shownAt: null };
   }
   return { ...record, state: { ...state, version: 2, tabs, lastActAt: null } };
 }

@@ -63,6 +63,7 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
           visible: event.visible,
           pulseAt: null,
           sensedFocus: null,
+          shownAt: null,
         };
         s.tabs[event.tabId] = tab;
       }
@@ -73,11 +74,13 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
       let sensedFocus = tab.sensedFocus;
       if (event.focusHere) sensedFocus = { frameId, at: t };
       else if (sensedFocus?.frameId === frameId) sensedFocus = null;
+      const justShown = tab.shownAt !== null && t - tab.shownAt < config.shownGraceMs && s.activeTabByWindow[String(tab.windowId)] === event.tabId;
+      const visible = event.visible || justShown;
       // Hiding the tab (switching away, minimising) is the worker's last act in it.
-      const hidden = !event.visible && s.open?.tabId === event.tabId && !s.manual;
+      const hidden = !visible && s.open?.tabId === event.tabId && !s.manual;
       if (hidden) extend(s, t);
-      s.tabs[event.tabId] = { ...tab, visible: event.visible, pulseAt: Math.max(tab.pulseAt ?? t, t), sensedFocus };
-      if (!event.visible) {
+      s.tabs[event.tabId] = { ...tab, visible, pulseAt: Math.max(tab.pulseAt ?? t, t), sensedFocus };
+      if (!visible) {
         if (hidden) close(s, out, false);
         break;
       }
@@ -125,6 +128,7 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
         visible: before?.visible ?? true,
         pulseAt: before?.pulseAt ?? null,
         sensedFocus: before?.sensedFocus ?? null,
+        shownAt: before?.shownAt ?? null,
       };
       // A page load or a new linked tab is the worker's own doing: a sign on the new page.
       if (attentionTab(s) === event.tabId && !same) {
@@ -162,7 +166,7 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
       // last said while it was in the background (its own "visible" pulse comes a moment later).
       // Its sensor was quiet while hidden: that silence is no sleep, so the wait starts now.
       const shown = s.tabs[event.tabId];
-      if (shown && inFocusedWindow) s.tabs[event.tabId] = { ...shown, visible: true, pulseAt: t };
+      if (shown && inFocusedWindow) s.tabs[event.tabId] = { ...shown, visible: true, pulseAt: t, shownAt: t };
       if (inFocusedWindow) {
         s.lastActAt = t;
         arrive(s, out, t);
@@ -177,7 +181,7 @@ export function step(prev: EngineState, event: EngineEvent, config: EngineConfig
         s.lastActAt = t;
         const tabId = s.activeTabByWindow[String(event.windowId)];
         const tab = tabId === undefined ? undefined : s.tabs[tabId];
-        if (tabId !== undefined && tab) s.tabs[tabId] = { ...tab, pulseAt: t };
+        if (tabId !== undefined && tab) s.tabs[tabId] = { ...tab, pulseAt: t, shownAt: t };
       }
       arrive(s, out, t);
       break;
@@ -259,7 +263,7 @@ function clockSetBack(s: EngineState, out: StepResult, t: number): void {
   s.lastTickAt = null;
   s.lastActAt = null;
   for (const [id, tab] of Object.entries(s.tabs)) {
-    s.tabs[id] = { ...tab, pulseAt: null, sensedFocus: null };
+    s.tabs[id] = { ...tab, pulseAt: null, sensedFocus: null, shownAt: null };
   }
 }
 

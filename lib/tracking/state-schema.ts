@@ -21,6 +21,7 @@ const tabSchema = z.object({
   visible: z.boolean(),
   pulseAt: instant.nullable(),
   sensedFocus: z.object({ frameId: z.number().int().nonnegative(), at: instant }).nullable(),
+  shownAt: instant.nullable(),
 });
 
 const openSchema = z

@@ -20,6 +20,8 @@ export interface TabState {
    * (direct evidence beats inference, docs/time.md#direct-evidence-beats-inference).
    */
   sensedFocus: { frameId: number; at: number } | null;
+  /** When the browser last brought this tab to front (tab switch, window focus). */
+  shownAt: number | null;
 }
 
 export interface OpenSegment extends Segment {
@@ -84,9 +86,15 @@ export interface EngineConfig {
    * are stamped by the background's clock; a few ms of reordering between listeners is normal).
    */
   clockBackMs: number;
+  /**
+   * A page's "hidden" that comes this soon after the browser brought its tab to front is the page
+   * catching up, not the worker leaving: Chromium may fire the window's focus event while the
+   * document still says hidden, and the sensor's pulse then reads the old visibility.
+   */
+  shownGraceMs: number;
 }
 
 /** Media counts for at most this long without input unless the worker sets another limit. */
 export const DEFAULT_MEDIA_LIMIT_MS = 5 * 60_000;
 
-export const DEFAULT_CONFIG: EngineConfig = { heartbeatMs: 5_000, tickMs: 30_000, clockBackMs: 5_000 };
+export const DEFAULT_CONFIG: EngineConfig = { heartbeatMs: 5_000, tickMs: 30_000, clockBackMs: 5_000, shownGraceMs: 1_000 };

@@ -194,6 +194,31 @@ const scenarios: { name: string; events: EngineEvent[]; segments: Seg[]; gaps?: 
     segments: [['A', 0, 95]],
   },
   {
+    // Seen in Chromium: the page brought to front sends one pulse still saying "hidden" (its
+    // window's focus event fires before visibilitychange), then "visible" with no input.
+    name: 'a tab brought to front that still says "hidden" a moment later keeps the time from the switch',
+    events: chrono([
+      ...start(),
+      page(0, 2, 'B'),
+      heartbeat(0.5, 2, { visible: false }),
+      ...typing(1, 0, 4.9, 0.7),
+      activate(5, 2),
+      heartbeat(5.003, 2, { visible: false }),
+      heartbeat(5.01, 2, { visible: true }),
+      heartbeat(5.3, 1, { visible: false }),
+      ...typing(2, 6, 9.9, 0.7),
+      activate(10, 1),
+      finish(12, 'A'),
+      ended(12, 'B'),
+    ]),
+    segments: [['A', 0, 5], ['B', 5, 10], ['A', 10, 12]],
+  },
+  {
+    name: 'a tab hidden well after it was brought to front is hidden (the grace is short)',
+    events: chrono([...start(), page(0, 2, 'B'), activate(1, 2), input(2, 2), heartbeat(3, 2, { visible: false }), input(4, 2, { visible: false }), ended(6, 'B')]),
+    segments: [['A', 0, 1], ['B', 1, 3]],
+  },
+  {
     name: 'media counts for at most the media limit after the last input (a muted loop playing on)',
     events: [...start(), input(0, 1), ...quiet(1, 0, 400, { media: true, mediaLimitS: 120 }), finish(400)],
     segments: [['A', 0, 120]],
