@@ -259,7 +259,7 @@ describe('each edit and its undo', () => {
   });
 
   it('delete: refused while a tab still shows the task (it would go on timing a deleted task)', async () => {
-    const tab = { windowId: 1, platform: 'mturk' as const, taskId: 'mturk:A', thresholdMs: 60_000, linked: false, visible: false, pulseAt: null, sensedFocus: null };
+    const tab = { windowId: 1, platform: 'mturk' as const, taskId: 'mturk:A', thresholdMs: 60_000, linked: false, visible: false, pulseAt: null, sensedFocus: null, shownAt: null };
     await db.tracker.put({ key: 'state', state: { ...initialState(), tabs: { 7: tab } } });
     expect(await deleteTask(db, 'mturk:A', NOW)).toMatchObject({ ok: false, reason: 'task-running' });
     await db.tracker.put({ key: 'state', state: { ...initialState(), tabs: { 7: { ...tab, taskId: null } } } });
