@@ -41,16 +41,16 @@ describe('Chromium: the popup shows linked tabs and the journal', () => {
     const task = await suite.chrome.newPage();
     await task.goto(working.url.href);
     await task.keyboard.press('a');
+    const tabsOf = async () => Object.values((await readTable<TrackerRow>(suite.chrome.serviceWorker, 'tracker')).find((r) => r.key === 'state')?.state.tabs ?? {});
+    // The worker opens the survey once the task page is read (a survey link is clicked seconds in).
+    await expect.poll(async () => (await tabsOf()).some((tab) => !tab.linked && tab.taskId === TASK), { timeout: 10_000 }).toBe(true);
     // The task page opens its survey: a tab with the task page as opener is linked to the task.
     const [survey] = await Promise.all([
       suite.chrome.context.waitForEvent('page'),
       task.evaluate(() => void window.open('https://example-survey.test/s/receipts', '_blank')),
     ]);
     await survey.waitForLoadState();
-    const linkedTabs = async () =>
-      Object.values((await readTable<TrackerRow>(suite.chrome.serviceWorker, 'tracker')).find((r) => r.key === 'state')?.state.tabs ?? {}).filter(
-        (tab) => tab.linked && tab.taskId === TASK,
-      ).length;
+    const linkedTabs = async () => (await tabsOf()).filter((tab) => tab.linked && tab.taskId === TASK).length;
     await expect.poll(linkedTabs, { timeout: 10_000 }).toBe(1);
 
     const popup = await suite.chrome.newPage();
