@@ -38,7 +38,7 @@ export const settingsSchema = z.object({
    * Media (audio, video) counts as work for at most this long after the worker's last input:
    * transcription means listening without typing for a while, but not a loop left playing.
    */
-  mediaLimitS: z.number().int().min(30).max(3600).default(300),
+  mediaLimitS: z.number().int().min(10).max(3600).default(300),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
