@@ -1,5 +1,4 @@
 import type { TrueRateDb } from '../db/database';
-import { readTrackerState } from '../db/tracker-state';
 import { step } from '../tracking/engine';
 import type { EngineEvent, Segment } from '../tracking/events';
 import { DEFAULT_CONFIG, type EngineConfig, type EngineState } from '../tracking/state';
@@ -24,10 +23,7 @@ export interface Applied {
  * Inside another ledger transaction it joins that one.
  */
 export async function applyEvents(db: TrueRateDb, events: readonly EngineEvent[], config: EngineConfig = DEFAULT_CONFIG): Promise<Applied> {
-  if (events.length === 0) {
-    return db.transaction('r', [db.tracker], async () => ({ state: await readTrackerState(db), written: [], gaps: [], clockBacks: [] }));
-  }
-  const now = Math.max(...events.map((e) => e.at));
+  const now = Math.max(0, ...events.map((e) => e.at));
   return db.transaction('rw', ledgerTables(db), async () => {
     let state = await loadEngineState(db, now);
     const closed: Segment[] = [];
