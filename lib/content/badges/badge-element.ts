@@ -1,0 +1,169 @@
+import type { BadgeDetail, BadgeView } from './badge-view';
+
+/** The attribute that marks TrueRate's badge hosts in the page, valued with the offer's id. */
+export const HOST_ATTR = 'data-truerate-badge';
+
+/**
+ * The badge's look, inside its shadow root: the page's styles cannot reach it, and it reaches
+ * nothing of the page's. The host takes no room (0 × 0, out of the text's width), so the page's own
+ * elements keep their positions: the badge is drawn beside the host, over whatever follows it.
+ */
+const CSS = `
+:host { all: initial; }
+.badge { position: absolute; left: 6px; top: 0; z-index: 2147483000; display: inline-flex; gap: 4px; align-items: center;
+  max-width: 320px; padding: 1px 7px; border-radius: 999px; border: 1px solid; font: 12px/1.5 system-ui, sans-serif;
+  white-space: nowrap; cursor: pointer; background: #fff; color: #1b1f24; box-shadow: 0 1px 2px rgba(0,0,0,.15); }
+.badge:focus-visible { outline: 2px solid #0a6b4f; outline-offset: 2px; }
+.text { overflow: hidden; text-overflow: ellipsis; }
+.mark { font-weight: 700; }
+.good { border-color: #0a6b4f; } .good .mark { color: #0a6b4f; }
+.warn { border-color: #8a5a00; } .warn .mark { color: #8a5a00; }
+.bad { border-color: #a4161a; } .bad .mark { color: #a4161a; }
+.none { border-color: #5b6470; } .none .mark { color: #5b6470; }
+.panel { position: absolute; left: 6px; top: 22px; z-index: 2147483001; width: 360px; max-height: 320px; overflow: auto;
+  padding: 8px 10px; border: 1px solid #5b6470; border-radius: 8px; background: #fff; color: #1b1f24;
+  font: 12px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.2); white-space: normal; }
+.panel h2 { margin: 0 0 6px; font-size: 13px; }
+.panel p { margin: 0 0 6px; }
+.panel table { border-collapse: collapse; width: 100%; }
+.panel th, .panel td { text-align: start; padding: 2px 4px; border-bottom: 1px solid #e3e6ea; font-variant-numeric: tabular-nums; }
+.panel .actions { display: flex; gap: 8px; margin-top: 8px; }
+.panel button { font: inherit; padding: 3px 8px; border-radius: 6px; border: 1px solid #5b6470; background: transparent; color: inherit; cursor: pointer; }
+@media (prefers-color-scheme: dark) {
+  .badge, .panel { background: #1d2126; color: #e8eaed; }
+  .good { border-color: #4fd1a5; } .good .mark { color: #4fd1a5; }
+  .warn { border-color: #f0c060; } .warn .mark { color: #f0c060; }
+  .bad { border-color: #ff8a8a; } .bad .mark { color: #ff8a8a; }
+  .none { border-color: #9aa3ad; } .none .mark { color: #9aa3ad; }
+  .panel th, .panel td { border-color: #2b3036; }
+}`;
+
+export interface BadgeActions {
+  /** The worker asked for the tasks behind the figure. */
+  detail(groupId: string): Promise<BadgeDetail | null>;
+  /** The worker asked to see them in the dashboard (opened by the background, not by a link). */
+  openDashboard(path: string): void;
+}
+
+interface Mounted {
+  root: ShadowRoot;
+  button: HTMLButtonElement;
+  /** The content last drawn, so that a re-mount with the same view touches nothing. */
+  drawn: string;
+}
+
+// Closed roots are kept here, not on the host: a page script cannot reach them.
+const mounted = new WeakMap<Element, Mounted>();
+
+const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string) => {
+  const node = doc.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+/** The badge host of `groupId` directly inside `anchor`, if it is there. */
+export function hostIn(anchor: Element, groupId: string): Element | null {
+  for (const child of anchor.children) if (child.getAttribute(HOST_ATTR) === groupId) return child;
+  return null;
+}
+
+/**
+ * Puts the badge of `view` in `anchor`, or updates the one there. Idempotent: the same view on the
+ * same anchor changes nothing in the page, so a MutationObserver that calls this again and again
+ * settles. Everything is written as text.
+ */
+export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions): Element {
+  const doc = anchor.ownerDocument;
+  let host = hostIn(anchor, view.groupId);
+  let state = host ? mounted.get(host) : undefined;
+  if (!host || !state) {
+    host?.remove();
+    host = el(doc, 'span');
+    host.setAttribute(HOST_ATTR, view.groupId);
+    // Inline, so that a page stylesheet cannot give the host room (it is the page's element).
+    host.setAttribute('style', 'all:initial;display:inline-block;position:relative;width:0;height:0;vertical-align:top;');
+    const root = host.attachShadow({ mode: 'closed' });
+    root.append(el(doc, 'style', undefined, CSS));
+    const button = el(doc, 'button');
+    button.type = 'button';
+    button.setAttribute('aria-expanded', 'false');
+    button.addEventListener('click', (event) => {
+      // The anchor may be the offer's own link or a row the page listens to: a click on the
+      // badge is TrueRate's, not the page's (no navigation, nothing the page hears).
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted) void togglePanel(root, button, view.groupId, actions);
+    });
+    root.addEventListener('keydown', (event) => {
+      if (event.isTrusted && (event as KeyboardEvent).key === 'Escape') closePanel(root, button);
+    });
+    root.append(button);
+    state = { root, button, drawn: '' };
+    mounted.set(host, state);
+    anchor.append(host);
+  }
+  const drawn = JSON.stringify(view);
+  if (state.drawn !== drawn) {
+    const { button } = state;
+    button.className = `badge ${view.tone}`;
+    button.setAttribute('aria-label', view.label);
+    button.title = [view.text, view.requesterText, ...view.marks].filter(Boolean).join(' · ');
+    button.replaceChildren(el(doc, 'span', 'mark', view.mark), el(doc, 'span', 'text', [view.text, ...view.marks].join(' · ')));
+    state.drawn = drawn;
+  }
+  return host;
+}
+
+function closePanel(root: ShadowRoot, button: HTMLButtonElement): void {
+  const panel = root.querySelector('.panel');
+  if (!panel) return;
+  panel.remove();
+  button.setAttribute('aria-expanded', 'false');
+  button.focus();
+}
+
+async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId: string, actions: BadgeActions): Promise<void> {
+  if (root.querySelector('.panel')) return closePanel(root, button);
+  const detail = await actions.detail(groupId);
+  if (!detail || root.querySelector('.panel')) return;
+  const doc = button.ownerDocument;
+  const panel = el(doc, 'div', 'panel');
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', detail.title);
+  panel.tabIndex = -1;
+  panel.append(el(doc, 'h2', undefined, detail.title));
+  if (detail.rows.length === 0) panel.append(el(doc, 'p', undefined, detail.words.empty));
+  else {
+    const table = el(doc, 'table');
+    const head = el(doc, 'tr');
+    for (const name of detail.words.columns) head.append(el(doc, 'th', undefined, name));
+    table.append(head);
+    for (const row of detail.rows) {
+      const tr = el(doc, 'tr');
+      for (const cell of [row.when, row.active, row.advertised, row.rate, row.status]) tr.append(el(doc, 'td', undefined, cell));
+      table.append(tr);
+    }
+    panel.append(table);
+  }
+  const actionsRow = el(doc, 'div', 'actions');
+  const open = el(doc, 'button', undefined, detail.words.open);
+  open.type = 'button';
+  open.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.isTrusted) actions.openDashboard(detail.dashboardPath);
+  });
+  const close = el(doc, 'button', undefined, detail.words.close);
+  close.type = 'button';
+  close.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.isTrusted) closePanel(root, button);
+  });
+  actionsRow.append(open, close);
+  panel.append(actionsRow);
+  root.append(panel);
+  button.setAttribute('aria-expanded', 'true');
+  panel.focus();
+}
