@@ -20,7 +20,7 @@ const detail: BadgeDetail = {
 
 /** Closed roots are out of a page's reach, and of a test's: the test keeps them as they are made. */
 let roots: ShadowRoot[];
-let anchor: HTMLElement;
+let anchor: HTMLAnchorElement;
 let opened: string[];
 let actions: BadgeActions;
 beforeEach(() => {
