@@ -5,8 +5,9 @@ export const HOST_ATTR = 'data-truerate-badge';
 
 /**
  * The badge's look, inside its shadow root: the page's styles cannot reach it, and it reaches
- * nothing of the page's. The host takes no room (0 × 0, out of the text's width), so the page's own
- * elements keep their positions: the badge is drawn beside the host, over whatever follows it.
+ * nothing of the page's. The host is absolutely positioned where the offer's text ends, so it takes
+ * no room and the page's own elements keep their positions: the badge is drawn from there, over
+ * whatever follows it.
  */
 const CSS = `
 :host { all: initial; }
@@ -62,9 +63,27 @@ const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
   return node;
 };
 
-/** The badge host of `groupId` directly inside `anchor`, if it is there. */
-export function hostIn(anchor: Element, groupId: string): Element | null {
-  for (const child of anchor.children) if (child.getAttribute(HOST_ATTR) === groupId) return child;
+const LAYOUT_CONTAINERS = /^(?:flex|inline-flex|grid|inline-grid|table|inline-table|table-row|table-row-group)$/;
+
+/**
+ * Where in an offer's element the badge host goes: at the end of its last piece of content, so the
+ * badge reads after the offer. A flex, grid or table container lays out every child, even an
+ * absolutely positioned one at its start: the host goes into its last child instead.
+ */
+export function slotFor(anchor: Element): Element {
+  let slot = anchor;
+  for (let depth = 0; depth < 4; depth++) {
+    const last = [...slot.children].reverse().find((child) => !child.hasAttribute(HOST_ATTR));
+    const display = slot.ownerDocument.defaultView?.getComputedStyle(slot).display ?? '';
+    if (!last || !LAYOUT_CONTAINERS.test(display)) break;
+    slot = last;
+  }
+  return slot;
+}
+
+/** The badge host of `groupId` directly inside `slot`, if it is there. */
+export function hostIn(slot: Element, groupId: string): Element | null {
+  for (const child of slot.children) if (child.getAttribute(HOST_ATTR) === groupId) return child;
   return null;
 }
 
@@ -75,14 +94,16 @@ export function hostIn(anchor: Element, groupId: string): Element | null {
  */
 export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions): Element {
   const doc = anchor.ownerDocument;
-  let host = hostIn(anchor, view.groupId);
+  const slot = slotFor(anchor);
+  let host = hostIn(slot, view.groupId);
   let state = host ? mounted.get(host) : undefined;
   if (!host || !state) {
     host?.remove();
     host = el(doc, 'span');
     host.setAttribute(HOST_ATTR, view.groupId);
-    // Inline, so that a page stylesheet cannot give the host room (it is the page's element).
-    host.setAttribute('style', 'all:initial;display:inline-block;position:relative;width:0;height:0;vertical-align:top;');
+    // Out of the flow, where its text would have put it, so it moves nothing of the page; inline,
+    // so that a page stylesheet cannot give it room (it is the page's element).
+    host.setAttribute('style', 'all:initial;position:absolute;display:inline;width:0;height:0;');
     const root = host.attachShadow({ mode: 'closed' });
     root.append(el(doc, 'style', undefined, CSS));
     const button = el(doc, 'button');
@@ -101,7 +122,7 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     root.append(button);
     state = { root, button, drawn: '' };
     mounted.set(host, state);
-    anchor.append(host);
+    slot.append(host);
   }
   const drawn = JSON.stringify(view);
   if (state.drawn !== drawn) {

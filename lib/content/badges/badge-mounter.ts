@@ -1,5 +1,5 @@
 import type { ScriptContext } from '../script-context';
-import { HOST_ATTR, mountBadge, type BadgeActions } from './badge-element';
+import { HOST_ATTR, mountBadge, slotFor, type BadgeActions } from './badge-element';
 import type { BadgeView } from './badge-view';
 
 /** Where one offer lives on the page (the platform contract's offer anchors). */
@@ -43,7 +43,7 @@ export function startBadges(ctx: Pick<ScriptContext, 'setTimeout' | 'addEventLis
       }
       // A host whose offer moved elsewhere (a re-sorted list keeps DOM nodes) is dropped, so no
       // badge ever sits next to another offer.
-      const owners = new Map(anchors.map((a) => [a.element, a.groupId]));
+      const owners = new Map(anchors.map((a) => [slotFor(a.element), a.groupId]));
       for (const host of doc.querySelectorAll(`[${HOST_ATTR}]`)) {
         const parent = host.parentElement;
         if (!parent || owners.get(parent) !== host.getAttribute(HOST_ATTR)) host.remove();

@@ -77,10 +77,22 @@ describe('a badge', () => {
     expect(roots[0]!.querySelector('button')?.className).toBe('badge good');
   });
 
-  it('takes no room in the page: the host is a 0 × 0 inline box whatever the page’s styles', () => {
+  it('takes no room in the page: the host is out of the flow whatever the page’s styles', () => {
     const host = mountBadge(anchor, view, actions) as HTMLElement;
-    expect(host.getAttribute('style')).toContain('width:0;height:0');
-    expect(host.getAttribute('style')).toContain('all:initial');
+    expect(host.getAttribute('style')).toContain('all:initial;position:absolute');
+  });
+
+  it('goes into the last cell of a row laid out as flex, where it cannot take part in the layout', () => {
+    const row = document.createElement('div');
+    row.style.display = 'flex';
+    const name = document.createElement('div');
+    const reward = document.createElement('div');
+    reward.textContent = '$0.35';
+    row.append(name, reward);
+    document.body.append(row);
+    const host = mountBadge(row, view, actions);
+    expect(host.parentElement).toBe(reward);
+    expect(mountBadge(row, view, actions)).toBe(host);
   });
 
   it('a click on the badge is TrueRate’s: the offer’s link does not navigate and the page hears nothing', async () => {
