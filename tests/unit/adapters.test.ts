@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures, type Fixture } from '../../demo/fixtures';
-import { CLAIMED_KINDS, readPage, readPageUnguarded } from '@/lib/platforms';
-import { PLATFORM_HOSTS, platformOfUrl } from '@/lib/platforms/hosts';
+import { CLAIMED_KINDS, PLATFORM_HOSTS, platformOfUrl, readPage, readPageUnguarded, taskIdsInUrl } from '@/lib/platforms';
 import { PLATFORM_IDS } from '@/lib/model/platform-id';
-import { readMturkPage, requesterIdFromContactUrl } from '@/lib/platforms/mturk';
+import { readMturkPage, requesterIdFromContactUrl } from '@/lib/platforms/mturk/mturk';
 import type { PageInfo } from '@/lib/platforms/page-info';
 import { pageInfoSchema } from '@/lib/platforms/page-info-schema';
-import { taskIdsInUrl } from '@/lib/platforms/url-link';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 
 const all = loadFixtures().filter((f) => f.kind !== 'frame');
@@ -292,7 +290,7 @@ describe('Prolific card text', () => {
     ['45 min', 2700],
     ['soon', undefined],
   ])('completion time %j', async (text, seconds) => {
-    const { parseCompletionTime } = await import('@/lib/platforms/prolific');
+    const { parseCompletionTime } = await import('@/lib/platforms/prolific/prolific');
     expect(parseCompletionTime(text)?.seconds).toBe(seconds);
   });
 });

@@ -1,4 +1,4 @@
-import type { Offer, PageInfo, UrlIds } from './page-info';
+import type { Offer, PageInfo, UrlIds } from '../page-info';
 
 /**
  * Clickworker (docs/platforms.md#5-clickworker, L: from 2025-26 automation scripts). Only the URLs are

@@ -1,4 +1,4 @@
-import type { Offer, PageInfo, UrlIds } from './page-info';
+import type { Offer, PageInfo, UrlIds } from '../page-info';
 
 /**
  * Appen / ADAP (docs/platforms.md#7-appen, M-L): the task list's #task-listing-datatable[data-tasks]

@@ -1,7 +1,8 @@
-import { decimalToMinor, type Money } from '../model/money';
-import { textOf } from './dom-text';
-import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from './page-info';
-import { taskIdsInUrl } from './url-link';
+import { decimalToMinor, type Money } from '../../model/money';
+import { textOf } from '../dom-text';
+import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from '../page-info';
+import type { LinkIds } from '../contract';
+import { idParam, parseUrl } from '../url-params';
 
 /**
  * Prolific's participant app (Vue). Facts and confidence marks: docs/platforms.md#2-prolific: the
@@ -13,6 +14,16 @@ const STUDY_PATH = /^\/studies\/([0-9a-f]{24})\/?$/;
 const LIST_PATH = /^\/(?:studies\/?)?$/;
 const COMPLETE_PATH = /^\/submissions\/complete\/?$/;
 const HEX24 = /^[0-9a-f]{24}$/;
+
+/**
+ * The survey's address gets PROLIFIC_PID, STUDY_ID and SESSION_ID (docs/platforms.md#24-ids-in-addresses,
+ * H; researchers may rename them). The participant's id is never read.
+ */
+export function prolificLinkIds(url: URL): LinkIds {
+  const externalId = idParam(url, 'SESSION_ID');
+  const groupId = idParam(url, 'STUDY_ID');
+  return { ...(externalId ? { externalId } : {}), ...(groupId ? { groupId } : {}) };
+}
 
 export function prolificIdsFromUrl(url: URL): UrlIds {
   if (LIST_PATH.test(url.pathname)) return { kind: 'list' };
@@ -88,10 +99,10 @@ export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   const reserved = doc.querySelector('button[data-testid="finished-button"]') !== null;
   if (!reserved) return { platform: 'prolific', kind: 'preview', missing: [] };
   // The submission id (SESSION_ID) is the unit of work; the study's survey link carries it.
-  const links = [...doc.querySelectorAll('a[href*="SESSION_ID="]')].map((a) => a.getAttribute('href') ?? '');
-  const session = links.map((href) => taskIdsInUrl(href)).find((x) => x.studyId === ids.groupId && x.sessionId);
-  if (!session?.sessionId) return { platform: 'prolific', kind: 'working', missing: ['SESSION_ID'] };
+  const links = [...doc.querySelectorAll('a[href*="SESSION_ID="]')].flatMap((a) => parseUrl(a.getAttribute('href') ?? '') ?? []);
+  const session = links.map(prolificLinkIds).find((x) => x.groupId === ids.groupId && x.externalId);
+  if (!session?.externalId) return { platform: 'prolific', kind: 'working', missing: ['SESSION_ID'] };
   // Title, reward and time are not readable here (facts: none); the offer seen on the list fills them.
-  const task: TaskIdentity = { externalId: session.sessionId, groupId: ids.groupId };
+  const task: TaskIdentity = { externalId: session.externalId, groupId: ids.groupId };
   return { platform: 'prolific', kind: 'working', task, missing: [] };
 }

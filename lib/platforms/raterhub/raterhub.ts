@@ -1,5 +1,5 @@
-import { textOf } from './dom-text';
-import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
+import { textOf } from '../dom-text';
+import type { PageInfo, TaskIdentity, UrlIds } from '../page-info';
 
 /**
  * Google RaterHub (docs/platforms.md#4-google-raterhub: URLs H, selectors M, 2024-25). There is no reward on
