@@ -24,6 +24,13 @@ export interface PlatformContract {
   read(url: URL, doc: ParentNode): PageInfo;
   /** What the address alone says about the page; the background checks every report against it. */
   idsFromUrl(url: URL): UrlIds;
+  /**
+   * For each offer the page shows, the element a badge goes next to, found by the offer's id and
+   * never by position (docs/platforms.md, each N.8 "Offer lists"). Pure and cheap: it runs on
+   * every batch of DOM changes of a list page, so one pass over the page and no scan of the whole
+   * document per offer. Never throws; a page without the element gives [].
+   */
+  offerAnchors(url: URL, doc: ParentNode): OfferAnchor[];
 
   // The rest is what only some platforms have; absent means none. Each contract says why it
   // leaves one out. Fewer fields also keep the content scripts, which bundle every contract, small.
@@ -73,4 +80,14 @@ export interface LinkIds {
   externalId?: string;
   /** Its group: a Prolific study. A group alone links only a group with one open task. */
   groupId?: string;
+}
+
+/** Where a badge about one offer goes. */
+export interface OfferAnchor {
+  /** The offer's group (an MTurk HIT group, a Prolific study); on RaterHub, the task itself. */
+  groupId: string;
+  /** The unit of work, where the page's rows are accepted tasks (MTurk's queue: the assignment). */
+  externalId?: string;
+  requesterId?: string;
+  element: Element;
 }

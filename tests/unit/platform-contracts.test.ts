@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures, type Fixture } from '../../demo/fixtures';
 import { PLATFORM_IDS } from '@/lib/model/platform-id';
 import { TASK_STATUSES } from '@/lib/model/records';
 import { pageAgreesWithUrl, platformOfUrl, readPageUnguarded } from '@/lib/platforms';
+import { distinctAnchors } from '@/lib/platforms/offer-anchors';
+import type { PageInfo } from '@/lib/platforms/page-info';
 import { CONTRACTS, REGISTRY } from '@/lib/platforms/registry';
 import { statusFromPlatform } from '@/lib/tasks/lifecycle';
 import { documentOf } from './helpers/fixtures';
@@ -133,5 +136,201 @@ describe('status words', () => {
     for (const id of PLATFORM_IDS) {
       for (const word of ['constructor', 'tostring', 'hasownproperty', '__proto__']) expect(statusFromPlatform(id, word)).toBeNull();
     }
+  });
+});
+
+/**
+ * Offer anchors (docs/platforms.md, each N.8): where the badges that show the worker's own history
+ * go on a platform's page. Each is found by the offer's id, never by position.
+ */
+describe('offer anchors', () => {
+  type Key = { groupId: string; externalId?: string };
+  const keyOf = (k: Key) => `${k.groupId}/${k.externalId ?? ''}`;
+  const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
+
+  /**
+   * The offers a page shows, as the keys their anchors must carry: what the reader read from a
+   * list; the accepted tasks of a status page that names their group; the group in a preview's
+   * address; the task on a RaterHub task page (RaterHub lists no offers).
+   */
+  function offersShown(fixture: Fixture, info: PageInfo): Key[] {
+    if (info.offers) return info.offers.map((o) => ({ groupId: o.groupId }));
+    if (info.kind === 'status') return (info.statuses ?? []).flatMap((l) => (l.groupId ? [{ groupId: l.groupId, externalId: l.externalId }] : []));
+    const groupId = REGISTRY[info.platform].idsFromUrl(fixture.url).groupId;
+    if (info.kind === 'preview' && groupId) return [{ groupId }];
+    if (info.platform === 'raterhub' && info.kind === 'working' && info.task) return [{ groupId: info.task.externalId }];
+    return [];
+  }
+
+  /** Pages that show an offer but nothing the facts know to place its badge at. */
+  const NO_ANCHOR: Readonly<Record<string, string>> = {
+    'prolific/study-error-full.html': 'a full study shows no start button, and cannot be taken',
+    'prolific/study-paused.html': 'a paused study shows no start button, and cannot be taken',
+  };
+  /** Pages keyed by their address alone, whose anchor shows neither title nor id. */
+  const BY_ADDRESS_AT: Readonly<Record<string, string>> = {
+    'prolific/study-not-started.html': 'button[data-testid="start-now"]',
+  };
+
+  const read = (fixture: Fixture, doc: ParentNode) => {
+    const info = readPageUnguarded(fixture.url, doc);
+    if (!info) throw new Error(`${name(fixture)}: a platform page must be read`);
+    return info;
+  };
+  const anchorsOf = (fixture: Fixture, doc: ParentNode) => REGISTRY[read(fixture, doc).platform].offerAnchors(fixture.url, doc);
+  const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ');
+  /** Whether the element or one inside it carries the id in an attribute (a link, a data-testid). */
+  const carries = (el: Element, id: string) => [el, ...el.querySelectorAll('*')].some((e) => e.getAttributeNames().some((n) => e.getAttribute(n)?.includes(id)));
+  const anchored = pages.filter((f) => anchorsOf(f, documentOf(f)).length > 0);
+
+  it.each(pages.map((f) => [name(f), f] as const))('%s: one anchor per offer the page shows', (file, fixture) => {
+    const doc = documentOf(fixture);
+    const info = read(fixture, doc);
+    const anchors = REGISTRY[info.platform].offerAnchors(fixture.url, doc);
+    const wanted = NO_ANCHOR[file] ? [] : offersShown(fixture, info);
+    expect(anchors.map(keyOf).sort()).toEqual(wanted.map(keyOf).sort());
+    expect(new Set(anchors.map((a) => a.element)).size).toBe(anchors.length);
+    const titles = new Map([...(info.offers ?? []), ...(info.task ? [{ ...info.task, groupId: info.task.externalId }] : [])].map((o) => [o.groupId, o.title]));
+    const title = fixture.expect?.title as string | undefined;
+    for (const anchor of anchors) {
+      expect(doc.contains(anchor.element)).toBe(true);
+      const shownTitle = titles.get(anchor.groupId) ?? (info.kind === 'preview' ? title : undefined);
+      const id = anchor.externalId ?? anchor.groupId;
+      // The element shows the offer: its title, else a link or attribute with its id, else (a
+      // page known by its address alone) the one element the facts name there.
+      if (shownTitle) expect(text(anchor.element), `${file} ${id}`).toContain(shownTitle);
+      else if (BY_ADDRESS_AT[file]) expect(anchor.element.matches(BY_ADDRESS_AT[file])).toBe(true);
+      else expect(carries(anchor.element, id), `${file} ${id}`).toBe(true);
+      const requesterId = info.offers?.find((o) => o.groupId === anchor.groupId)?.requesterId ?? fixture.expect?.requesterId;
+      if (anchor.requesterId !== undefined) expect(anchor.requesterId).toBe(requesterId);
+    }
+  });
+
+  it('excuses only pages that show an offer and have no anchor for it', () => {
+    for (const file of [...Object.keys(NO_ANCHOR), ...Object.keys(BY_ADDRESS_AT)]) {
+      const fixture = pages.find((f) => name(f) === file);
+      if (!fixture) throw new Error(`${file}: no such fixture`);
+      const doc = documentOf(fixture);
+      expect(offersShown(fixture, read(fixture, doc)), file).toHaveLength(1);
+      expect(anchorsOf(fixture, doc).length, file).toBe(NO_ANCHOR[file] ? 0 : 1);
+    }
+  });
+
+  it('are given by every platform whose fixtures show offers', () => {
+    for (const contract of CONTRACTS) {
+      const showing = pages.filter((f) => f.platform === contract.id && offersShown(f, read(f, documentOf(f))).length > 0);
+      if (showing.length > 0) expect(anchored.some((f) => f.platform === contract.id), contract.id).toBe(true);
+    }
+  });
+
+  /** Each anchor's row: its element, or the ancestor that is a child of the rows' common parent. */
+  function rowsOf(elements: Element[]): { parent: Node; rows: Element[] } {
+    const parent = elements.reduce<Node | null>((common, el) => {
+      let node: Node | null = common ?? el.parentNode;
+      while (node && !node.contains(el)) node = node.parentNode;
+      return node;
+    }, null);
+    if (!parent) throw new Error('anchors with no common parent');
+    const rows = elements.map((el) => {
+      let row: Element = el;
+      while (row.parentNode !== parent && row.parentElement) row = row.parentElement;
+      return row;
+    });
+    return { parent, rows };
+  }
+  const lists = anchored.filter((f) => anchorsOf(f, documentOf(f)).length > 1);
+
+  it.each(lists.map((f) => [name(f), f] as const))('%s: rows in another order keep each id at the row that shows it', (_file, fixture) => {
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000 }), (seed) => {
+        const doc = documentOf(fixture);
+        const before = new Map(anchorsOf(fixture, doc).map((a) => [keyOf(a), a.element]));
+        const { parent, rows } = rowsOf([...before.values()]);
+        const order = [...rows.keys()].sort((a, b) => ((a + 1) * seed) % 7 - ((b + 1) * seed) % 7 || b - a);
+        for (const i of order) parent.appendChild(rows[i] as Element);
+        const after = anchorsOf(fixture, doc);
+        expect(new Map(after.map((a) => [keyOf(a), a.element]))).toEqual(before);
+        for (const [key, element] of before) expect(after.find((a) => keyOf(a) === key)?.element).toBe(element);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it.each(lists.filter((f) => f.platform === 'mturk').map((f) => [name(f), f] as const))(
+    '%s: the props in another order change no anchor (no pairing by position)',
+    (_file, fixture) => {
+      const doc = documentOf(fixture);
+      const before = anchorsOf(fixture, doc);
+      const island = doc.querySelector('[data-react-class*="Table"]');
+      const props = JSON.parse(island?.getAttribute('data-react-props') ?? '{}') as { bodyData: unknown[] };
+      props.bodyData.reverse();
+      island?.setAttribute('data-react-props', JSON.stringify(props));
+      expect(read(fixture, doc).statuses?.[0] ?? read(fixture, doc).offers?.[0]).toBeDefined();
+      expect(anchorsOf(fixture, doc)).toEqual(before);
+    },
+  );
+
+  it.each(anchored.map((f) => [name(f), f] as const))('%s: with the anchored elements gone, none, and no throw', (_file, fixture) => {
+    const doc = documentOf(fixture);
+    for (const anchor of anchorsOf(fixture, doc)) anchor.element.remove();
+    expect(anchorsOf(fixture, doc)).toEqual([]);
+  });
+
+  it.each(anchored.map((f) => [name(f), f] as const))('%s: a page changed at random never makes them throw or repeat', (_file, fixture) => {
+    const contract = REGISTRY[fixture.platform as keyof typeof REGISTRY];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ pick: fc.nat(), remove: fc.boolean(), attr: fc.constantFrom('href', 'data-testid', 'class', 'value'), value: fc.string({ maxLength: 60 }) }), { minLength: 1, maxLength: 6 }),
+        (changes) => {
+          const doc = documentOf(fixture);
+          for (const change of changes) {
+            const all = [...doc.querySelectorAll('*')];
+            const el = all[change.pick % Math.max(1, all.length)];
+            if (!el) break;
+            if (change.remove) el.remove();
+            else el.setAttribute(change.attr, change.value);
+          }
+          const anchors = contract.offerAnchors(fixture.url, doc);
+          expect(new Set(anchors.map((a) => a.element)).size).toBe(anchors.length);
+          expect(new Set(anchors.map(keyOf)).size).toBe(anchors.length);
+          for (const anchor of anchors) {
+            expect(doc.contains(anchor.element)).toBe(true);
+            for (const id of [anchor.groupId, anchor.externalId, anchor.requesterId]) if (id !== undefined) expect(id).toMatch(TOKEN);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('distinctAnchors', () => {
+  const el = () => document.createElement('div');
+
+  it('keeps the first element of an offer, and anchors nothing at an element showing two offers', () => {
+    const [a, b, c] = [el(), el(), el()];
+    const anchors = distinctAnchors([
+      { groupId: 'G1', element: a },
+      { groupId: 'G1', element: b },
+      { groupId: 'G2', element: c },
+      { groupId: 'G3', element: c },
+      { groupId: 'G1', element: a },
+    ]);
+    expect(anchors).toEqual([{ groupId: 'G1', element: a }]);
+  });
+
+  it('keys a row of an accepted task by its unit of work', () => {
+    const [a, b] = [el(), el()];
+    const anchors = distinctAnchors([
+      { groupId: 'G', externalId: 'A1', element: a },
+      { groupId: 'G', externalId: 'A2', element: b },
+    ]);
+    expect(anchors.map((x) => x.externalId)).toEqual(['A1', 'A2']);
+  });
+
+  it('gives at most as many anchors as a page report holds offers', () => {
+    const seen = Array.from({ length: 600 }, (_, i) => ({ groupId: `G${i}`, element: el() }));
+    expect(distinctAnchors(seen)).toHaveLength(500);
   });
 });

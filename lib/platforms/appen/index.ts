@@ -1,5 +1,5 @@
 import type { PlatformContract } from '../contract';
-import { appenIdsFromUrl, readAppenPage } from './appen';
+import { appenIdsFromUrl, appenOfferAnchors, readAppenPage } from './appen';
 
 /** Appen: docs/platforms.md#7-appen (M-L). A job is recognised; no task is made. */
 export const appen: PlatformContract = {
@@ -9,5 +9,6 @@ export const appen: PlatformContract = {
   claimedKinds: ['list', 'working', 'other'],
   read: readAppenPage,
   idsFromUrl: appenIdsFromUrl,
+  offerAnchors: appenOfferAnchors,
   // No actionEvents: the end of a task is not known (docs/platforms.md#75-end-of-task).
 };

@@ -11,4 +11,6 @@ export const dataannotation: PlatformContract = {
   claimedKinds: ['other'],
   read: () => ({ platform: 'dataannotation', kind: 'other', missing: [] }),
   idsFromUrl: () => ({ kind: 'other' }),
+  // The projects table shows no ids to key a badge by (docs/platforms.md#89-not-read-and-why).
+  offerAnchors: () => [],
 };

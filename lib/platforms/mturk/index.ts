@@ -1,10 +1,11 @@
 import type { PageAction, PageActionEvent, PlatformContract } from '../contract';
 import { idParam } from '../url-params';
+import { mturkOfferAnchors } from './anchors';
 import { mturkIdsFromUrl, readMturkPage } from './mturk';
 
 /**
  * Amazon Mechanical Turk: docs/platforms.md#1-amazon-mechanical-turk. Task pages are read in
- * mturk.ts; lists, the queue and status details in mturk-lists.ts.
+ * mturk.ts; lists, the queue and status details in mturk-lists.ts; offer anchors in anchors.ts.
  */
 export const mturk: PlatformContract = {
   id: 'mturk',
@@ -15,6 +16,7 @@ export const mturk: PlatformContract = {
   claimedKinds: ['list', 'preview', 'working', 'submitted', 'status', 'other'],
   read: readMturkPage,
   idsFromUrl: mturkIdsFromUrl,
+  offerAnchors: mturkOfferAnchors,
   // A list page shows the success alert after a submit (docs/platforms.md#15-end-of-task).
   domDecides: { list: ['submitted'] },
   actionEvents: ['submit'],

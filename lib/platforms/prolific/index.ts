@@ -1,5 +1,5 @@
 import type { PlatformContract } from '../contract';
-import { prolificIdsFromUrl, prolificLinkIds, readProlificPage } from './prolific';
+import { prolificIdsFromUrl, prolificLinkIds, prolificOfferAnchors, readProlificPage } from './prolific';
 
 /** Prolific's participant app: docs/platforms.md#2-prolific. */
 export const prolific: PlatformContract = {
@@ -9,6 +9,7 @@ export const prolific: PlatformContract = {
   claimedKinds: ['list', 'preview', 'working', 'submitted', 'returned', 'other'],
   read: readProlificPage,
   idsFromUrl: prolificIdsFromUrl,
+  offerAnchors: prolificOfferAnchors,
   // A study page's address does not tell its state; its buttons and errors do (docs/platforms.md#22-pages-and-how-they-are-recognised).
   domDecides: { study: ['preview', 'working', 'returned'] },
   // No actionEvents: the survey runs on the researcher's site, and the end is the completion page

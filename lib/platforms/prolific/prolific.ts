@@ -1,7 +1,8 @@
 import { decimalToMinor, type Money } from '../../model/money';
 import { textOf } from '../dom-text';
 import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from '../page-info';
-import type { LinkIds } from '../contract';
+import type { LinkIds, OfferAnchor } from '../contract';
+import { anchorsBy, idIn } from '../offer-anchors';
 import { idParam, parseUrl } from '../url-params';
 
 /**
@@ -14,6 +15,9 @@ const STUDY_PATH = /^\/studies\/([0-9a-f]{24})\/?$/;
 const LIST_PATH = /^\/(?:studies\/?)?$/;
 const COMPLETE_PATH = /^\/submissions\/complete\/?$/;
 const HEX24 = /^[0-9a-f]{24}$/;
+// Older list markup (<= Jan-2025): section.available-studies-section (docs/platforms.md#23-what-the-pages-show).
+const LIST = '[data-testid="studies-list"], section.available-studies-section';
+const CARD = 'li[data-testid^="study-"]';
 
 /**
  * The survey's address gets PROLIFIC_PID, STUDY_ID and SESSION_ID (docs/platforms.md#24-ids-in-addresses,
@@ -56,9 +60,15 @@ export function parseCompletionTime(text: string | null | undefined): Advertised
 }
 
 
+/** A card's study, from its own data-testid (docs/platforms.md#23-what-the-pages-show, H). */
+function studyOf(card: Element): string | undefined {
+  const id = card.getAttribute('data-testid')?.replace(/^study-/, '');
+  return id && HEX24.test(id) ? id : undefined;
+}
+
 function offerFromCard(card: Element): Offer | null {
-  const groupId = card.getAttribute('data-testid')?.replace(/^study-/, '');
-  if (!groupId || !HEX24.test(groupId)) return null;
+  const groupId = studyOf(card);
+  if (!groupId) return null;
   const offer: Offer = { groupId };
   const title = textOf(card, '[data-testid="title"]');
   // "By Dr Ada Example": tools drop the first word (docs/platforms.md#2-prolific).
@@ -75,9 +85,8 @@ function offerFromCard(card: Element): Offer | null {
 export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   const ids = prolificIdsFromUrl(url);
   if (ids.kind === 'list') {
-    // Older list markup (<= Jan-2025): section.available-studies-section (docs/platforms.md#2-prolific).
-    const list = doc.querySelector('[data-testid="studies-list"], section.available-studies-section');
-    const cards = list ? [...list.querySelectorAll('li[data-testid^="study-"]')].slice(0, 500) : [];
+    const list = doc.querySelector(LIST);
+    const cards = list ? [...list.querySelectorAll(CARD)].slice(0, 500) : [];
     const offers = cards.map(offerFromCard).filter((o): o is Offer => o !== null);
     return { platform: 'prolific', kind: 'list', offers, missing: list ? [] : ['studies-list'] };
   }
@@ -105,4 +114,20 @@ export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   // Title, reward and time are not readable here (facts: none); the offer seen on the list fills them.
   const task: TaskIdentity = { externalId: session.externalId, groupId: ids.groupId };
   return { platform: 'prolific', kind: 'working', task, missing: [] };
+}
+
+/**
+ * Where badges go (docs/platforms.md#28-offer-lists): on the list, each card, by the study id in
+ * its own data-testid [H]; on a study page not started, its start button [M], by the study id in
+ * the address (the facts give nothing else on that page).
+ */
+export function prolificOfferAnchors(url: URL, doc: ParentNode): OfferAnchor[] {
+  const ids = prolificIdsFromUrl(url);
+  if (ids.kind === 'list') {
+    const list = doc.querySelector(LIST);
+    return list ? anchorsBy(list, CARD, (card) => idIn(studyOf(card))) : [];
+  }
+  if (ids.kind !== 'study' || !ids.groupId) return [];
+  const start = doc.querySelector('button[data-testid="start-now"]');
+  return start ? [{ groupId: ids.groupId, element: start }] : [];
 }

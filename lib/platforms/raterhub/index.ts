@@ -1,5 +1,5 @@
 import type { PageAction, PageActionEvent, PlatformContract } from '../contract';
-import { raterhubIdsFromUrl, readRaterhubPage } from './raterhub';
+import { raterhubIdsFromUrl, raterhubOfferAnchors, readRaterhubPage } from './raterhub';
 
 /** Google RaterHub: docs/platforms.md#4-google-raterhub. */
 export const raterhub: PlatformContract = {
@@ -8,6 +8,7 @@ export const raterhub: PlatformContract = {
   claimedKinds: ['list', 'working', 'submitted', 'other'],
   read: readRaterhubPage,
   idsFromUrl: raterhubIdsFromUrl,
+  offerAnchors: raterhubOfferAnchors,
   // A task address shows the task, or says it is already submitted (docs/platforms.md#45-end-of-task).
   domDecides: { task: ['working', 'submitted'] },
   actionEvents: ['click'],

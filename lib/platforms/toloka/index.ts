@@ -9,6 +9,10 @@ export const toloka: PlatformContract = {
   claimedKinds: ['list', 'working', 'other'],
   read: readTolokaPage,
   idsFromUrl: tolokaIdsFromUrl,
+  // The task list's DOM is not known: offers exist only in the app's JSON, which TrueRate does not
+  // read, and the list fixture's cards are made up for people (docs/platforms.md#38-offer-lists).
+  // Nothing to key a badge by.
+  offerAnchors: () => [],
   actionEvents: ['click'],
   pageAction: footerButtonOf,
   // No statusWords: they are in the requesters' API only, and no page TrueRate reads shows them

@@ -8,6 +8,8 @@ export const uhrs: PlatformContract = {
   claimedKinds: ['working', 'other'],
   read: readUhrsPage,
   idsFromUrl: uhrsIdsFromUrl,
+  // The HitApp tiles' markup is not known (docs/platforms.md#63-what-the-pages-show).
+  offerAnchors: () => [],
   // No actionEvents: the end of a HIT is not known (docs/platforms.md#65-end-of-task); the popup
   // offers the manual timer.
 };
