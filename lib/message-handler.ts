@@ -58,7 +58,7 @@ export interface PageNote {
  * reading counts, on the same origin only (docs/trust-boundaries.md#single-page-apps).
  */
 function addressOfPage(platform: PlatformId, senderUrl: URL, reported: string): URL {
-  if (REGISTRY[platform].singlePageApp !== true) return senderUrl;
+  if (!REGISTRY[platform].singlePageApp) return senderUrl;
   try {
     const url = new URL(reported);
     return url.origin === senderUrl.origin ? url : senderUrl;
