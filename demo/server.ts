@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
-import { allPlatformHosts } from '../lib/platforms/hosts';
+import { allPlatformHosts } from '../lib/platforms';
 import { loadFixtures, type Fixture } from './fixtures';
 
 /**

@@ -1,7 +1,7 @@
 import type { ContentMessage } from '@/lib/messages';
 import type { ScriptContext } from '@/lib/content/script-context';
 import { sendMessage } from '@/lib/content/send-message';
-import { platformMatchPatterns } from '@/lib/platforms/hosts';
+import { platformMatchPatterns } from '@/lib/platforms';
 import { startSensor } from '@/lib/tracking/sensor';
 
 /**
@@ -10,7 +10,11 @@ import { startSensor } from '@/lib/tracking/sensor';
  * nothing), so they stop when the extension is reloaded or updated.
  */
 export default defineContentScript({
-  matches: platformMatchPatterns({ frames: true }),
+  // The manifest's matches, worked out when WXT loads this file at build time (in Node, where
+  // import.meta.env.SSR is true). The bundle that runs in every frame needs none of them, and
+  // without this it would carry every platform's contract (scripts/check-build.ts checks the
+  // manifest's matches).
+  matches: import.meta.env.SSR ? platformMatchPatterns({ frames: true }) : [],
   allFrames: true,
   runAt: 'document_start',
   main(ctx: ScriptContext) {

@@ -2,10 +2,8 @@ import type { ScriptContext } from '@/lib/content/script-context';
 import { sendMessage } from '@/lib/content/send-message';
 import { watchLocation } from '@/lib/content/watch-location';
 import type { ContentMessage } from '@/lib/messages';
-import { platformMatchPatterns, platformOfUrl } from '@/lib/platforms/hosts';
-import { readPage } from '@/lib/platforms';
-import { PAGE_ACTION_EVENTS, pageActionOf } from '@/lib/platforms/page-actions';
-import { SINGLE_PAGE_APPS } from '@/lib/platforms/spa';
+import { platformMatchPatterns, platformOfUrl, readPage } from '@/lib/platforms';
+import { REGISTRY } from '@/lib/platforms/registry';
 
 /** Single-page apps are re-read on DOM changes at most this often: never faster than once a second. */
 const REREAD_MS = 1000;
@@ -18,11 +16,14 @@ const REREAD_MS = 1000;
  * (lib/content/script-context.ts) posts nothing to the page.
  */
 export default defineContentScript({
-  matches: platformMatchPatterns({ frames: false }),
+  // Worked out when WXT loads this file at build time (import.meta.env.SSR), as in
+  // activity.content.ts: the manifest needs the matches, the page does not.
+  matches: import.meta.env.SSR ? platformMatchPatterns({ frames: false }) : [],
   runAt: 'document_idle',
   main(ctx: ScriptContext) {
     const platform = platformOfUrl(location.href);
     if (!platform) return;
+    const contract = REGISTRY[platform];
     const send = (message: ContentMessage) => sendMessage(ctx, message);
 
     let lastSent = '';
@@ -44,15 +45,15 @@ export default defineContentScript({
 
     const onAction = (event: Event) => {
       if (!event.isTrusted || !(event.target instanceof Element)) return;
-      const action = pageActionOf(platform, new URL(location.href), event.type as 'submit' | 'click', event.target);
+      const action = contract.pageAction?.(new URL(location.href), event.type as 'submit' | 'click', event.target);
       if (!action) return;
       send({ type: 'task/page-action', ...action, url: location.href }).catch(() => {
         // A status page writes the state back later if this message is lost.
       });
     };
-    for (const type of PAGE_ACTION_EVENTS[platform] ?? []) ctx.addEventListener(document, type, onAction, { capture: true });
+    for (const type of contract.actionEvents ?? []) ctx.addEventListener(document, type, onAction, { capture: true });
 
-    if (SINGLE_PAGE_APPS.has(platform)) {
+    if (contract.singlePageApp) {
       // History changes the browser itself reports; nothing a page script can dispatch or see.
       watchLocation(ctx, window, report);
       // The app renders after load and re-renders in place: re-read when the DOM settles, at most

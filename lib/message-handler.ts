@@ -14,10 +14,9 @@ import {
 } from './messages';
 import type { PlatformId } from './model/platform-id';
 import { taskId as taskIdOf } from './model/task';
-import { idsFromUrl, pageAgreesWithUrl } from './platforms';
-import { platformOfUrl } from './platforms/hosts';
+import { pageAgreesWithUrl, platformOfUrl } from './platforms';
 import type { PageInfo } from './platforms/page-info';
-import { SINGLE_PAGE_APPS } from './platforms/spa';
+import { REGISTRY } from './platforms/registry';
 import { classifySender, type SenderLike, type Self } from './sender-check';
 import { platformOn, thresholdFor, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
@@ -59,7 +58,7 @@ export interface PageNote {
  * reading counts, on the same origin only (docs/trust-boundaries.md#single-page-apps).
  */
 function addressOfPage(platform: PlatformId, senderUrl: URL, reported: string): URL {
-  if (!SINGLE_PAGE_APPS.has(platform)) return senderUrl;
+  if (!REGISTRY[platform].singlePageApp) return senderUrl;
   try {
     const url = new URL(reported);
     return url.origin === senderUrl.origin ? url : senderUrl;
@@ -134,7 +133,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         // Believed only in the top frame of the very task the sender's address names.
         if (!who.topFrame || who.taskFrameHost) return reject('not-top-frame');
         const where = addressOfPage(who.platform, who.url, msg.url);
-        if (idsFromUrl(who.platform, where).externalId !== msg.externalId) {
+        if (REGISTRY[who.platform].idsFromUrl(where).externalId !== msg.externalId) {
           return reject('page-does-not-match-url', where.href);
         }
         const kind = msg.action === 'submit' ? 'submitted' : 'returned';

@@ -50,7 +50,7 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('task/frame-submit'),
     assignmentId: z.string().regex(/^[A-Z0-9]{10,64}$/),
   }),
-  /** The worker pressed a platform's own submit, skip or return control (lib/platforms/page-actions.ts). */
+  /** The worker pressed a platform's own submit, skip or return control (its contract's `pageAction`). */
   z.object({
     type: z.literal('task/page-action'),
     action: z.enum(['submit', 'return']),

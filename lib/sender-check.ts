@@ -1,5 +1,6 @@
-import { TASK_FRAME_HOSTS, platformOfUrl } from './platforms/hosts';
-import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
+import type { PlatformId } from './model/platform-id';
+import { platformOfUrl } from './platforms';
+import { CONTRACTS } from './platforms/registry';
 
 /** The part of runtime.MessageSender the check reads (Chrome and Firefox both fill these). */
 export interface SenderLike {
@@ -55,8 +56,5 @@ export function classifySender(sender: SenderLike, self: Self): SenderVerdict {
 
 function taskFramePlatform(url: URL): PlatformId | null {
   if (url.protocol !== 'https:') return null;
-  for (const id of PLATFORM_IDS) {
-    if (TASK_FRAME_HOSTS[id]?.includes(url.hostname)) return id;
-  }
-  return null;
+  return CONTRACTS.find((contract) => contract.taskFrameHosts?.includes(url.hostname))?.id ?? null;
 }

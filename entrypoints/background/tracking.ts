@@ -4,8 +4,7 @@ import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/model/task';
 import type { EngineEvent } from '@/lib/tracking/events';
 import { readTrackerState } from '@/lib/db/tracker-state';
 import { applyEvents } from '@/lib/ledger/apply-events';
-import { platformOfUrl } from '@/lib/platforms/hosts';
-import { taskForUrl } from '@/lib/platforms/url-link';
+import { platformOfUrl, taskForUrl } from '@/lib/platforms';
 
 const TICK_ALARM = 'truerate-tick';
 /** browser.idle's smallest detection interval: "idle" 15 s after the last input anywhere. */

@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../model/records';
 import type { PlatformId } from '../model/platform-id';
+import { REGISTRY } from '../platforms/registry';
 
 /**
  * A task's life: previewed -> accepted -> submitted | returned | expired | timed out |
@@ -32,22 +33,10 @@ export const ENDED: ReadonlySet<TaskStatus> = new Set(['submitted', 'returned', 
 
 /**
  * A platform's own word for a state, as an adapter normalised it (lower case, spaces), to ours.
- * MTurk: docs/platforms.md#1-amazon-mechanical-turk (Assigned, Submitted, Approved, Rejected, Paid, Pending); Prolific: §2
- * (RESERVED, ACTIVE, AWAITING REVIEW, APPROVED, RETURNED, REJECTED, TIMED-OUT, SCREENED OUT).
+ * Each platform's words are in its contract (docs/platforms.md, each N.6 "Status words"). Own keys
+ * only: a page's word such as "constructor" is no status.
  */
 export function statusFromPlatform(platform: PlatformId, state: string): TaskStatus | null {
-  const table: Partial<Record<PlatformId, Record<string, TaskStatus>>> = {
-    mturk: { assigned: 'accepted', submitted: 'submitted', pending: 'submitted', approved: 'approved', rejected: 'rejected', paid: 'paid' },
-    prolific: {
-      reserved: 'accepted',
-      active: 'accepted',
-      'awaiting review': 'submitted',
-      approved: 'approved',
-      rejected: 'rejected',
-      returned: 'returned',
-      'timed out': 'timed-out',
-      'screened out': 'screened-out',
-    },
-  };
-  return table[platform]?.[state] ?? null;
+  const words = REGISTRY[platform].statusWords ?? {};
+  return Object.hasOwn(words, state) ? (words[state] ?? null) : null;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
-import { platformOfUrl } from '../../lib/platforms/hosts';
+import { platformOfUrl } from '../../lib/platforms';
 import { launchFirefox, poll, type Firefox } from './support/firefox';
 import { artifactPath, FIREFOX_DIST } from './support/paths';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { CLAIMED_KINDS, readPageUnguarded } from '@/lib/platforms';
-import { platformOfUrl } from '@/lib/platforms/hosts';
+import { platformOfUrl } from '@/lib/platforms';
 import { pageInfoSchema } from '@/lib/platforms/page-info-schema';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_ACTION_EVENTS, pageActionOf } from '@/lib/platforms/page-actions';
-import { platformOfUrl } from '@/lib/platforms/hosts';
+import { PAGE_ACTION_EVENTS, pageActionOf, platformOfUrl } from '@/lib/platforms';
 import { type PlatformId } from '@/lib/model/platform-id';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 

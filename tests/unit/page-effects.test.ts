@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { applyPageEffects } from '@/lib/ledger/page-effects';
 import { acceptedTask } from '@/lib/model/task';
-import { readMturkPage } from '@/lib/platforms/mturk';
-import { readProlificPage } from '@/lib/platforms/prolific';
+import { readMturkPage } from '@/lib/platforms/mturk/mturk';
+import { readProlificPage } from '@/lib/platforms/prolific/prolific';
 import { documentOf, fixturesOf } from './helpers/fixtures';
 
 const fixture = (name: string) => {
@@ -79,7 +79,7 @@ describe('page effects on Prolific', () => {
   it('the completion page ends the tab’s study with its completion code', async () => {
     const f = fixturesOf('prolific').find((x) => x.file.endsWith('/completion.html'));
     if (!f) throw new Error('no completion fixture');
-    const { readProlificPage } = await import('@/lib/platforms/prolific');
+    const { readProlificPage } = await import('@/lib/platforms/prolific/prolific');
     const id = 'prolific:6750aa11bb22cc33dd44ee55';
     await db.tasks.add(acceptedTask(id, 'prolific', '6750aa11bb22cc33dd44ee55', T, 60));
     const effects = await applyPageEffects(db, readProlificPage(f.url, documentOf(f)), T + 600_000, id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskForUrl, taskIdsInUrl } from '@/lib/platforms/url-link';
+import { taskForUrl, taskIdsInUrl } from '@/lib/platforms';
 
 const open = [
   { id: 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', platform: 'mturk' as const, externalId: '3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', groupId: '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA' },

@@ -1,9 +1,9 @@
-import { decimalToMinor, isCurrencyCode } from '../model/money';
-import { estimateFromTitle } from './advertised-time';
-import { textOf } from './dom-text';
+import { decimalToMinor, isCurrencyCode } from '../../model/money';
+import { estimateFromTitle } from '../advertised-time';
+import { textOf } from '../dom-text';
 import { LIST_PATH, QUEUE_PATH, readMturkList, readMturkQueue, readMturkStatus, STATUS_PATH } from './mturk-lists';
-import { MAX_ALLOTTED_S, type PageInfo, type TaskIdentity, type UrlIds } from './page-info';
-import { pick, pickNumber, pickString, readReactProps } from './react-props';
+import { MAX_ALLOTTED_S, type PageInfo, type TaskIdentity, type UrlIds } from '../page-info';
+import { pick, pickNumber, pickString, readReactProps } from '../react-props';
 
 /**
  * Amazon Mechanical Turk, worker site. Facts and confidence marks: docs/platforms.md#1-amazon-mechanical-turk.

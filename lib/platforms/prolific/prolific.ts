@@ -1,7 +1,9 @@
-import { decimalToMinor, type Money } from '../model/money';
-import { textOf } from './dom-text';
-import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from './page-info';
-import { taskIdsInUrl } from './url-link';
+import { decimalToMinor, type Money } from '../../model/money';
+import { textOf } from '../dom-text';
+import type { AdvertisedTime, Offer, PageInfo, TaskIdentity, UrlIds } from '../page-info';
+import type { LinkIds, OfferAnchor } from '../contract';
+import { anchorsBy, idIn } from '../offer-anchors';
+import { idParam, parseUrl } from '../url-params';
 
 /**
  * Prolific's participant app (Vue). Facts and confidence marks: docs/platforms.md#2-prolific: the
@@ -13,6 +15,19 @@ const STUDY_PATH = /^\/studies\/([0-9a-f]{24})\/?$/;
 const LIST_PATH = /^\/(?:studies\/?)?$/;
 const COMPLETE_PATH = /^\/submissions\/complete\/?$/;
 const HEX24 = /^[0-9a-f]{24}$/;
+// Older list markup (<= Jan-2025): section.available-studies-section (docs/platforms.md#23-what-the-pages-show).
+const LIST = '[data-testid="studies-list"], section.available-studies-section';
+const CARD = 'li[data-testid^="study-"]';
+
+/**
+ * The survey's address gets PROLIFIC_PID, STUDY_ID and SESSION_ID (docs/platforms.md#24-ids-in-addresses,
+ * H; researchers may rename them). The participant's id is never read.
+ */
+export function prolificLinkIds(url: URL): LinkIds {
+  const externalId = idParam(url, 'SESSION_ID');
+  const groupId = idParam(url, 'STUDY_ID');
+  return { ...(externalId ? { externalId } : {}), ...(groupId ? { groupId } : {}) };
+}
 
 export function prolificIdsFromUrl(url: URL): UrlIds {
   if (LIST_PATH.test(url.pathname)) return { kind: 'list' };
@@ -45,9 +60,15 @@ export function parseCompletionTime(text: string | null | undefined): Advertised
 }
 
 
+/** A card's study, from its own data-testid (docs/platforms.md#23-what-the-pages-show, H). */
+function studyOf(card: Element): string | undefined {
+  const id = card.getAttribute('data-testid')?.replace(/^study-/, '');
+  return id && HEX24.test(id) ? id : undefined;
+}
+
 function offerFromCard(card: Element): Offer | null {
-  const groupId = card.getAttribute('data-testid')?.replace(/^study-/, '');
-  if (!groupId || !HEX24.test(groupId)) return null;
+  const groupId = studyOf(card);
+  if (!groupId) return null;
   const offer: Offer = { groupId };
   const title = textOf(card, '[data-testid="title"]');
   // "By Dr Ada Example": tools drop the first word (docs/platforms.md#2-prolific).
@@ -64,9 +85,8 @@ function offerFromCard(card: Element): Offer | null {
 export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   const ids = prolificIdsFromUrl(url);
   if (ids.kind === 'list') {
-    // Older list markup (<= Jan-2025): section.available-studies-section (docs/platforms.md#2-prolific).
-    const list = doc.querySelector('[data-testid="studies-list"], section.available-studies-section');
-    const cards = list ? [...list.querySelectorAll('li[data-testid^="study-"]')].slice(0, 500) : [];
+    const list = doc.querySelector(LIST);
+    const cards = list ? [...list.querySelectorAll(CARD)].slice(0, 500) : [];
     const offers = cards.map(offerFromCard).filter((o): o is Offer => o !== null);
     return { platform: 'prolific', kind: 'list', offers, missing: list ? [] : ['studies-list'] };
   }
@@ -88,10 +108,26 @@ export function readProlificPage(url: URL, doc: ParentNode): PageInfo {
   const reserved = doc.querySelector('button[data-testid="finished-button"]') !== null;
   if (!reserved) return { platform: 'prolific', kind: 'preview', missing: [] };
   // The submission id (SESSION_ID) is the unit of work; the study's survey link carries it.
-  const links = [...doc.querySelectorAll('a[href*="SESSION_ID="]')].map((a) => a.getAttribute('href') ?? '');
-  const session = links.map((href) => taskIdsInUrl(href)).find((x) => x.studyId === ids.groupId && x.sessionId);
-  if (!session?.sessionId) return { platform: 'prolific', kind: 'working', missing: ['SESSION_ID'] };
+  const links = [...doc.querySelectorAll('a[href*="SESSION_ID="]')].flatMap((a) => parseUrl(a.getAttribute('href') ?? '') ?? []);
+  const session = links.map(prolificLinkIds).find((x) => x.groupId === ids.groupId && x.externalId);
+  if (!session?.externalId) return { platform: 'prolific', kind: 'working', missing: ['SESSION_ID'] };
   // Title, reward and time are not readable here (facts: none); the offer seen on the list fills them.
-  const task: TaskIdentity = { externalId: session.sessionId, groupId: ids.groupId };
+  const task: TaskIdentity = { externalId: session.externalId, groupId: ids.groupId };
   return { platform: 'prolific', kind: 'working', task, missing: [] };
+}
+
+/**
+ * Where badges go (docs/platforms.md#28-offer-lists): on the list, each card, by the study id in
+ * its own data-testid [H]; on a study page not started, its start button [M], by the study id in
+ * the address (the facts give nothing else on that page).
+ */
+export function prolificOfferAnchors(url: URL, doc: ParentNode): OfferAnchor[] {
+  const ids = prolificIdsFromUrl(url);
+  if (ids.kind === 'list') {
+    const list = doc.querySelector(LIST);
+    return list ? anchorsBy(list, CARD, (card) => idIn(studyOf(card))) : [];
+  }
+  if (ids.kind !== 'study' || !ids.groupId) return [];
+  const start = doc.querySelector('button[data-testid="start-now"]');
+  return start ? [{ groupId: ids.groupId, element: start }] : [];
 }

@@ -1,4 +1,7 @@
-import type { Offer, PageInfo, UrlIds } from './page-info';
+import type { OfferAnchor } from '../contract';
+import { anchorsBy, idIn } from '../offer-anchors';
+import type { Offer, PageInfo, UrlIds } from '../page-info';
+import { parseUrl } from '../url-params';
 
 /**
  * Appen / ADAP (docs/platforms.md#7-appen, M-L): the task list's #task-listing-datatable[data-tasks]
@@ -40,4 +43,16 @@ export function readAppenPage(url: URL, doc: ParentNode): PageInfo {
   }
   if (kind === 'working') return { platform: 'appen', kind: 'working', missing: ['task id'] };
   return { platform: 'appen', kind: 'other', missing: [] };
+}
+
+/**
+ * Where badges go (docs/platforms.md#78-offer-lists): each link of the task list to a task page,
+ * by the job id in its path. The facts give the rows only as the data-tasks JSON; the rendered
+ * rows and their links are an assumption.
+ */
+export function appenOfferAnchors(url: URL, doc: ParentNode): OfferAnchor[] {
+  if (appenIdsFromUrl(url).kind !== 'list') return [];
+  return anchorsBy(doc, '#task-listing-datatable a[href*="/channels/feca/tasks/"]', (link) =>
+    idIn(TASK.exec(parseUrl(link.getAttribute('href') ?? '', url)?.pathname ?? '')?.[1]),
+  );
 }

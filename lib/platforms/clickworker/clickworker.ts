@@ -1,4 +1,6 @@
-import type { Offer, PageInfo, UrlIds } from './page-info';
+import type { OfferAnchor } from '../contract';
+import { anchorsBy, idIn } from '../offer-anchors';
+import type { Offer, PageInfo, UrlIds } from '../page-info';
 
 /**
  * Clickworker (docs/platforms.md#5-clickworker, L: from 2025-26 automation scripts). Only the URLs are
@@ -7,6 +9,8 @@ import type { Offer, PageInfo, UrlIds } from './page-info';
  */
 const LIST = /^\/en\/(?:workplace\/jobs|job_offers)\/?$/;
 const JOB = /^\/en\/workplace\/jobs\/(\d{1,12})\/edit\/?$/;
+/** A job link of the list (docs/platforms.md#53-what-the-pages-show, L). */
+const JOB_LINK = /\/jobs\/(\d{1,12})(?:\/|$)/;
 
 export function clickworkerIdsFromUrl(url: URL): UrlIds {
   if (LIST.test(url.pathname)) return { kind: 'list' };
@@ -17,11 +21,20 @@ export function readClickworkerPage(url: URL, doc: ParentNode): PageInfo {
   const { kind } = clickworkerIdsFromUrl(url);
   if (kind === 'list') {
     const ids = [...doc.querySelectorAll('a[href*="/jobs/"]')]
-      .map((a) => /\/jobs\/(\d{1,12})(?:\/|$)/.exec(a.getAttribute('href') ?? '')?.[1])
+      .map((a) => JOB_LINK.exec(a.getAttribute('href') ?? '')?.[1])
       .filter((id): id is string => id !== undefined);
     const offers: Offer[] = [...new Set(ids)].slice(0, 500).map((groupId) => ({ groupId }));
     return { platform: 'clickworker', kind: 'list', offers, missing: [] };
   }
   if (kind === 'working') return { platform: 'clickworker', kind: 'working', missing: ['task id'] };
   return { platform: 'clickworker', kind: 'other', missing: [] };
+}
+
+/**
+ * Where badges go (docs/platforms.md#58-offer-lists): each job link of the list, by the job id in
+ * its address. The cards around the links are not known, so the link itself is the anchor.
+ */
+export function clickworkerOfferAnchors(url: URL, doc: ParentNode): OfferAnchor[] {
+  if (clickworkerIdsFromUrl(url).kind !== 'list') return [];
+  return anchorsBy(doc, 'a[href*="/jobs/"]', (link) => idIn(JOB_LINK.exec(link.getAttribute('href') ?? '')?.[1]));
 }

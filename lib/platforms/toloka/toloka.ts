@@ -1,4 +1,4 @@
-import type { PageInfo, UrlIds } from './page-info';
+import type { PageInfo, UrlIds } from '../page-info';
 
 /**
  * Toloka's worker app (docs/platforms.md#3-toloka, M; there is no public evidence for the current

@@ -1,4 +1,4 @@
-import type { PageInfo, UrlIds } from './page-info';
+import type { PageInfo, UrlIds } from '../page-info';
 
 /**
  * UHRS (docs/platforms.md#6-uhrs, M for the URLs): the judging page carries the HitApp in

@@ -1,5 +1,6 @@
-import { textOf } from './dom-text';
-import type { PageInfo, TaskIdentity, UrlIds } from './page-info';
+import type { OfferAnchor } from '../contract';
+import { textOf } from '../dom-text';
+import type { PageInfo, TaskIdentity, UrlIds } from '../page-info';
 
 /**
  * Google RaterHub (docs/platforms.md#4-google-raterhub: URLs H, selectors M, 2024-25). There is no reward on
@@ -20,6 +21,12 @@ export function raterhubIdsFromUrl(url: URL): UrlIds {
   return { kind: 'other' };
 }
 
+/** The task's id: from the address, else from the hidden #taskIds of the task form. */
+function taskIdOf(ids: UrlIds, doc: ParentNode): string | undefined {
+  const hidden = doc.querySelector('#taskIds')?.getAttribute('value')?.split(',')[0];
+  return ids.externalId ?? (hidden && TASK_ID.test(hidden) ? hidden : undefined);
+}
+
 /** "estimatedTaskTime": 4.5 in the page source (minutes), else the upper end of "3.0 - 6.0 minutes". */
 function aetSeconds(doc: ParentNode): number | undefined {
   for (const script of doc.querySelectorAll('script')) {
@@ -36,8 +43,7 @@ export function readRaterhubPage(url: URL, doc: ParentNode): PageInfo {
   if (ids.kind === 'list') return { platform: 'raterhub', kind: 'list', offers: [], missing: [] };
   if (ids.kind !== 'task') return { platform: 'raterhub', kind: 'other', missing: [] };
 
-  const hidden = doc.querySelector<HTMLInputElement>('#taskIds')?.getAttribute('value')?.split(',')[0];
-  const externalId = ids.externalId ?? (hidden && TASK_ID.test(hidden) ? hidden : undefined);
+  const externalId = taskIdOf(ids, doc);
   const body = doc.querySelector('body')?.textContent ?? (doc as Element).textContent ?? '';
   if (/already been SUBMITTED/i.test(body)) {
     return { platform: 'raterhub', kind: 'submitted', missing: externalId ? [] : ['taskIds'] };
@@ -52,4 +58,16 @@ export function readRaterhubPage(url: URL, doc: ParentNode): PageInfo {
   if (aet !== undefined) task.advertised = { seconds: aet, kind: 'aet' };
   else missing.push('aet');
   return { platform: 'raterhub', kind: 'working', task, missing };
+}
+
+/**
+ * RaterHub lists no offers (docs/platforms.md#48-offer-lists): the badge goes on the task page
+ * itself, at its header `.ewok-rater-header` (which holds the task type, M), keyed by the task id
+ * in the groupId slot.
+ */
+export function raterhubOfferAnchors(url: URL, doc: ParentNode): OfferAnchor[] {
+  const ids = raterhubIdsFromUrl(url);
+  const element = ids.kind === 'task' ? doc.querySelector('.ewok-rater-header') : null;
+  const taskId = element ? taskIdOf(ids, doc) : undefined;
+  return element && taskId ? [{ groupId: taskId, element }] : [];
 }

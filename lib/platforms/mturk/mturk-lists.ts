@@ -1,7 +1,7 @@
-import { decimalToMinor, isCurrencyCode, type Money } from '../model/money';
-import { estimateFromTitle } from './advertised-time';
-import { MAX_ALLOTTED_S, type Offer, type PageInfo, type TaskStatusLine } from './page-info';
-import { pick, pickNumber, pickString, readReactProps } from './react-props';
+import { decimalToMinor, isCurrencyCode, type Money } from '../../model/money';
+import { estimateFromTitle } from '../advertised-time';
+import { MAX_ALLOTTED_S, type Offer, type PageInfo, type TaskStatusLine } from '../page-info';
+import { pick, pickNumber, pickString, readReactProps } from '../react-props';
 
 /**
  * MTurk list, queue and status pages (docs/platforms.md#1-amazon-mechanical-turk): HitSetTable on lists (H for its
