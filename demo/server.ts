@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { allPlatformHosts } from '../lib/platforms';
 import { loadFixtures, type Fixture } from './fixtures';
+import { GENERATED_LIST_PARAM, generatedListPage } from './generated-list';
 
 /**
  * The fixture server: serves fixture pages over HTTPS under the platforms' real host names, and
@@ -129,6 +130,11 @@ function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): 
   // the list (docs/platforms.md#1-amazon-mechanical-turk, H for the form; the page after it is not in the facts).
   if (req.method === 'POST' && /mturk\.com$/.test(host) && /^\/projects\/[A-Z0-9]+\/tasks\/[A-Z0-9]+$/.test(url.pathname) && url.searchParams.has('assignment_id')) {
     res.writeHead(303, { location: `https://${host}/projects` }).end();
+    return;
+  }
+  const offers = Number(url.searchParams.get(GENERATED_LIST_PARAM));
+  if (host === 'worker.mturk.com' && url.pathname === '/projects' && Number.isInteger(offers) && offers > 0 && offers <= 500) {
+    send(200, 'text/html; charset=utf-8', generatedListPage(offers));
     return;
   }
   const fixture = findFixture(fixtures, host, url);
