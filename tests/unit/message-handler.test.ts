@@ -251,7 +251,7 @@ describe('message handler', () => {
   });
 
   it('fills a new task from the offer seen on the list when its page does not say', async () => {
-    await db.offers.put({ id: 'prolific:674f1a2b3c4d5e6f7a8b9c0d', platform: 'prolific', groupId: '674f1a2b3c4d5e6f7a8b9c0d', requesterId: null, requesterName: 'Dr Ada Example', title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, advertisedKind: 'estimate', firstSeenAt: clock, lastSeenAt: clock });
+    await db.offers.put({ id: 'prolific:674f1a2b3c4d5e6f7a8b9c0d', platform: 'prolific', groupId: '674f1a2b3c4d5e6f7a8b9c0d', requesterId: null, requesterName: 'Dr Ada Example', title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, advertisedKind: 'estimate', firstSeenAt: clock, lastSeenAt: clock, seenCount: 1 });
     const prolific = { id: self.id, url: 'https://app.prolific.com/studies/674f1a2b3c4d5e6f7a8b9c0d', frameId: 0, tab: { id: 6, windowId: 1 } };
     await handle({ type: 'page/read', url: prolific.url, page: { platform: 'prolific', kind: 'working', task: { externalId: '6750aa11bb22cc33dd44ee55', groupId: '674f1a2b3c4d5e6f7a8b9c0d' }, missing: [] } }, prolific);
     expect(await db.tasks.get('prolific:6750aa11bb22cc33dd44ee55')).toMatchObject({ title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, requesterName: 'Dr Ada Example' });
