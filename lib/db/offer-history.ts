@@ -23,6 +23,11 @@ export interface OfferHistory {
  * and per requester (the tasks' groupId and requesterId indexes), run side by side; the same id on
  * another platform is another group or requester, so those tasks are left out after reading.
  *
+ * No compound [platform+groupId] or [platform+requesterId] index: group and requester ids are each
+ * platform's own, so the plain indexes read the same rows, and as fast (measured with 100,000
+ * tasks in fake-indexeddb: the same 20 and 100 ms or so for 20 and 100 offers either way), while a
+ * compound one would cost every task write two more index entries and the upgrade a rebuild.
+ *
  * The requester of a group is what TrueRate stored, never what the asking page says: a page may
  * only ask about groups, and learns about a requester only through a group it listed. A requester
  * id in `offers` is therefore not read here; the caller compares it with `requesterOf`.
