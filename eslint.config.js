@@ -5,7 +5,7 @@ const LIB_NEVER = [
   { group: ['**/entrypoints/**', '@/entrypoints/**', '**/components/**', '@/components/**'], message: 'lib/ is logic: it never imports entry points or components.' },
 ];
 const PURE_NEVER = [
-  { group: ['**/db/**', '@/lib/db/**', '**/ledger/**', '@/lib/ledger/**'], message: 'Pure folders (platforms, tracking, rates, tasks) never import the database or the ledger: take records from lib/model.' },
+  { group: ['**/db/**', '@/lib/db/**', '**/ledger/**', '@/lib/ledger/**'], message: 'Pure folders (platforms, tracking, rates, tasks, badges) never import the database or the ledger: take records from lib/model.' },
 ];
 
 export default tseslint.config(
@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: LIB_NEVER }] },
   },
   {
-    files: ['lib/platforms/**', 'lib/tracking/**', 'lib/rates/**', 'lib/tasks/**'],
+    files: ['lib/platforms/**', 'lib/tracking/**', 'lib/rates/**', 'lib/tasks/**', 'lib/badges/**'],
     rules: { 'no-restricted-imports': ['error', { paths: ['dexie'], patterns: [...LIB_NEVER, ...PURE_NEVER] }] },
   },
   {

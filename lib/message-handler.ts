@@ -1,5 +1,9 @@
+import { offerBadge, type BadgeOffer } from './badges/offer-badge';
+import { offerDetail } from './badges/offer-detail';
 import type { TrueRateDb } from './db/database';
+import { historyForOffers, type OfferHistory } from './db/offer-history';
 import { readTrackerState } from './db/tracker-state';
+import type { Translate } from './i18n/translate';
 import { markSeen } from './ledger/journal';
 import { answerGap, startManual, stopManual } from './ledger/manual';
 import { endFromPage, recordPageRead } from './ledger/page-read';
@@ -18,7 +22,7 @@ import { pageAgreesWithUrl, platformOfUrl } from './platforms';
 import type { PageInfo } from './platforms/page-info';
 import { REGISTRY } from './platforms/registry';
 import { classifySender, type SenderLike, type Self } from './sender-check';
-import { platformOn, thresholdFor, type Settings } from './settings';
+import { badgesOn, platformOn, thresholdFor, type Language, type Settings } from './settings';
 import type { EngineEvent } from './tracking/events';
 
 export interface HandlerDeps {
@@ -43,6 +47,11 @@ export interface HandlerDeps {
   notePage?: (tabId: number, note: PageNote) => Promise<void>;
   /** How many messages a frame may send; one shared budget per handler by default. */
   budget?: Budget;
+  /**
+   * The strings of the worker's language, for the badges' words. Without it (tests that ask for
+   * no badge), a badge request replies internal-error.
+   */
+  strings?: (language: Language) => Promise<{ t: Translate; locale: string }>;
 }
 
 export interface PageNote {
@@ -70,6 +79,37 @@ function addressOfPage(platform: PlatformId, senderUrl: URL, reported: string): 
 type Content = Extract<ReturnType<typeof classifySender>, { kind: 'content' }>;
 
 /**
+ * Which of the groups a badge request names the background can believe, and the offer each badge
+ * is about. A group is believed when a page read of this platform stored it as an offer, or when it
+ * is the group the page's own address names (a preview page of a group no list showed); a
+ * requester id the page gives must be the one TrueRate stored for the group. The reply shows the
+ * worker's own history to the platform's page (the badge is part of it), so it is bound to what
+ * that platform's pages already showed: never another platform's, never a group picked at will.
+ */
+function believedOffers(
+  history: OfferHistory,
+  asked: readonly { groupId: string; requesterId?: string }[],
+  urlGroupId: string | undefined,
+): { ok: true; offers: BadgeOffer[] } | { ok: false; detail: string } {
+  const offers: BadgeOffer[] = [];
+  const seen = new Set<string>();
+  for (const { groupId, requesterId } of asked) {
+    const stored = history.offers.get(groupId) ?? null;
+    if (stored === null && groupId !== urlGroupId) return { ok: false, detail: `group ${groupId}` };
+    const requester = history.requesterOf.get(groupId) ?? null;
+    if (requesterId !== undefined && requester !== null && requesterId !== requester) return { ok: false, detail: `requester ${requesterId} of group ${groupId}` };
+    if (seen.has(groupId)) continue;
+    seen.add(groupId);
+    offers.push(
+      stored
+        ? { ...stored, requesterId: requester }
+        : { groupId, requesterId: requester, reward: null, advertisedSeconds: null, advertisedKind: null, seenCount: 0 },
+    );
+  }
+  return { ok: true, offers };
+}
+
+/**
  * The background's one entry for runtime messages: who sent it, within its budget, is it well
  * formed, is the sender allowed to say it, then one ledger change. Every outcome is a Reply;
  * nothing throws back to the sender.
@@ -81,6 +121,7 @@ export function createMessageHandler(deps: HandlerDeps) {
     deps.onReject?.(reason, detail);
     return { type: 'rejected', reason, ...(detail ? { detail } : {}) };
   };
+  const strings = deps.strings ?? (() => Promise.reject(new Error('no strings for badges')));
   const report = (illegal: string[]) => {
     for (const text of illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
   };
@@ -142,6 +183,43 @@ export function createMessageHandler(deps: HandlerDeps) {
         );
         report(result.illegal);
         return { type: 'task/ended', taskId: result.ended[0] ?? null };
+      }
+      case 'offers/badges':
+      case 'offers/detail': {
+        // Badges sit beside the offers of the page itself: its top frame only, never a task frame.
+        if (!who.topFrame || who.taskFrameHost) return reject('not-top-frame');
+        const on = badgesOn(settings, who.platform);
+        if (!on && msg.type === 'offers/badges') return { type: 'offers/badges', badges: [] };
+        if (!on) return reject('badges-off', who.platform);
+        const where = addressOfPage(who.platform, who.url, msg.url);
+        const asked = msg.type === 'offers/badges' ? msg.offers : [{ groupId: msg.groupId, ...(msg.requesterId ? { requesterId: msg.requesterId } : {}) }];
+        const history = await historyForOffers(deps.db, who.platform, asked);
+        const believed = believedOffers(history, asked, idsFromUrl(who.platform, where).groupId);
+        if (!believed.ok) return reject('unknown-offer', believed.detail);
+        const { t, locale } = await strings(settings.language);
+        if (msg.type === 'offers/detail') {
+          const requesterId = msg.requesterId;
+          if (requesterId === undefined) {
+            const scope = { by: 'group' as const, platform: who.platform, id: msg.groupId };
+            return { type: 'offers/detail', ...offerDetail(scope, history.groupTasks.get(msg.groupId) ?? [], settings, t, locale) };
+          }
+          // The requester's tasks only for the group's own requester as stored, never one the page names.
+          if (history.requesterOf.get(msg.groupId) !== requesterId) return reject('unknown-offer', `requester ${requesterId} of group ${msg.groupId}`);
+          const scope = { by: 'requester' as const, platform: who.platform, id: requesterId };
+          return { type: 'offers/detail', ...offerDetail(scope, history.requesterTasks.get(requesterId) ?? [], settings, t, locale) };
+        }
+        const badges = believed.offers.map((offer) =>
+          offerBadge(
+            offer,
+            history.groupTasks.get(offer.groupId) ?? [],
+            offer.requesterId ? (history.requesterTasks.get(offer.requesterId) ?? []) : [],
+            settings,
+            t,
+            locale,
+            { platform: who.platform },
+          ),
+        );
+        return { type: 'offers/badges', badges };
       }
       case 'activity/pulse': {
         if (!(await inPlatformTab(who, sender, settings))) return reject('frame-outside-platform-tab', sender.tab?.url ?? '');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { OfferBadge } from './badges/offer-badge';
+import type { OfferDetailRow } from './badges/offer-detail';
 import type { PageWriteResult } from './ledger/record-page';
 import type { TaskRecord } from './model/records';
 import { pageInfoSchema } from './platforms/page-info-schema';
@@ -7,6 +9,12 @@ import { pageInfoSchema } from './platforms/page-info-schema';
  * Every message that crosses a context boundary. Content scripts import only the types (erased at
  * build), so zod stays out of them; the background parses every message with these schemas.
  */
+
+/** A platform's own id of a task group or requester, as page reads carry them. */
+const platformId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
+
+/** The most offers one badge request may name: a list page of 100 is usual (the reader sends up to 500, in several requests). */
+export const MAX_BADGE_OFFERS = 200;
 
 /** Messages a content script may send. */
 export const contentMessageSchema = z.discriminatedUnion('type', [
@@ -58,6 +66,32 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     /** The content script's own location.href: single-page apps move without sender.url following. */
     url: z.string().url().max(2048),
   }),
+  /**
+   * The badges beside the offers of a list or preview page, from the top frame of a platform page.
+   * Only groups the background can believe are answered: offers a page read of that platform
+   * stored (so the reader sends this once its page/read has been answered), or the group the
+   * page's own address names (a preview page). requesterId, when given, must agree with the
+   * requester TrueRate stored for the group; it is never used to look a requester up.
+   */
+  z.object({
+    type: z.literal('offers/badges'),
+    /** The content script's own location.href, as for page/read. */
+    url: z.string().url().max(2048),
+    offers: z
+      .array(z.object({ groupId: platformId, requesterId: platformId.optional() }))
+      .min(1)
+      .max(MAX_BADGE_OFFERS),
+  }),
+  /**
+   * The tasks behind one badge's figure: the group's, or with requesterId the requester's (which
+   * must be the group's requester as TrueRate stored it). Same checks as offers/badges.
+   */
+  z.object({
+    type: z.literal('offers/detail'),
+    url: z.string().url().max(2048),
+    groupId: platformId,
+    requesterId: platformId.optional(),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
@@ -102,6 +136,13 @@ export type RejectReason =
   | 'over-budget'
   /** The worker turned this platform off in the settings: its pages are neither read nor timed. */
   | 'platform-off'
+  /**
+   * A badge request named a group no page read of this platform stored and the page's address does
+   * not name, or a requester other than the one TrueRate stored for the group.
+   */
+  | 'unknown-offer'
+  /** A badge's detail asked for while the worker has turned badges off on this platform. */
+  | 'badges-off'
   | 'internal-error';
 
 /** Every reply is one of these, told apart by `type`. */
@@ -112,4 +153,15 @@ export type Reply =
   | { type: 'task/ended'; taskId: string | null }
   | { type: 'done' }
   | { type: 'manual/started'; taskId: string }
+  /** One badge per distinct group asked for, in the order asked; empty when badges are off here. */
+  | { type: 'offers/badges'; badges: OfferBadge[] }
+  | {
+      type: 'offers/detail';
+      title: string;
+      /** Newest first, at most 20 (DETAIL_ROWS); `total` says how many the figure rests on. */
+      rows: OfferDetailRow[];
+      total: number;
+      /** Relative to the extension's root: open runtime.getURL(dashboardPath). */
+      dashboardPath: string;
+    }
   | { type: 'rejected'; reason: RejectReason; detail?: string };

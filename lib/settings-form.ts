@@ -22,6 +22,8 @@ export interface SettingsForm {
   unpaidMinS: string;
   mediaLimitS: string;
   platformsOn: Record<PlatformId, boolean>;
+  /** Badges beside offers, per platform. */
+  badgesOn: Record<PlatformId, boolean>;
   language: Language;
 }
 
@@ -70,10 +72,12 @@ export function settingsToForm(settings: Settings, locale: string): SettingsForm
   const separator = decimalSeparator(locale);
   const idleByPlatform = {} as Record<PlatformId, string>;
   const platformsOn = {} as Record<PlatformId, boolean>;
+  const badgesOn = {} as Record<PlatformId, boolean>;
   for (const id of PLATFORM_IDS) {
     const own = settings.idleThresholdByPlatform[id];
     idleByPlatform[id] = own === undefined ? '' : String(own);
     platformsOn[id] = !settings.platformsOff.includes(id);
+    badgesOn[id] = !settings.badgesOff.includes(id);
   }
   return {
     idleThresholdS: String(settings.idleThresholdS),
@@ -86,6 +90,7 @@ export function settingsToForm(settings: Settings, locale: string): SettingsForm
     unpaidMinS: String(settings.flagThresholds.unpaidMinS),
     mediaLimitS: String(settings.mediaLimitS),
     platformsOn,
+    badgesOn,
     language: settings.language,
   };
 }
@@ -177,6 +182,7 @@ export function formToSettings(form: SettingsForm): FormResult {
       unpaidMinS: wholeNumber(form.unpaidMinS),
     },
     platformsOff: PLATFORM_IDS.filter((id) => !form.platformsOn[id]),
+    badgesOff: PLATFORM_IDS.filter((id) => !form.badgesOn[id]),
     language: form.language,
     mediaLimitS: wholeNumber(form.mediaLimitS),
   };

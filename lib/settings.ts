@@ -39,6 +39,11 @@ export const settingsSchema = z.object({
    * transcription means listening without typing for a while, but not a loop left playing.
    */
   mediaLimitS: z.number().int().min(10).max(3600).default(300),
+  /**
+   * Platforms on whose list and preview pages the worker wants no badge beside offers. Missing =
+   * badges on: they show the worker's own history, and nothing leaves the machine for them.
+   */
+  badgesOff: z.array(z.enum(PLATFORM_IDS)).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -50,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   platformsOff: [],
   language: 'auto',
   mediaLimitS: 300,
+  badgesOff: [],
 };
 
 export type SettingsRead =
@@ -76,4 +82,9 @@ export function thresholdFor(settings: Settings, platform: PlatformId | 'manual'
 
 export function platformOn(settings: Settings, platform: PlatformId | 'manual'): boolean {
   return platform === 'manual' || !settings.platformsOff.includes(platform);
+}
+
+/** Badges beside offers on this platform's pages: on unless the worker turned them off. */
+export function badgesOn(settings: Settings, platform: PlatformId): boolean {
+  return !settings.badgesOff.includes(platform);
 }

@@ -53,6 +53,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 
 rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoadCost());
 rows.push(...(await (await import('./bench-rates')).benchRates()));
+rows.push(...(await (await import('./bench-offers')).benchOffers()));
 rows.push(...(await uiTimes()));
 
 const width = Math.max(...rows.map((r) => r.what.length));

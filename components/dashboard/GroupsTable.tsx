@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import type { TaskRecord } from '@/lib/model/records';
@@ -18,6 +18,8 @@ interface Props {
   settings: Settings;
   locale: string;
   t: Translate;
+  /** One requester or group to show, with its evidence open (the dashboard link of a badge). */
+  focus?: { by: 'requester' | 'group'; key: string } | null;
 }
 
 /**
@@ -25,12 +27,25 @@ interface Props {
  * what it measured and over how many tasks ("takes 2.3× longer than advertised, median of 14 tasks"),
  * never a bare verdict.
  */
-export function GroupsTable({ tasks, settings, locale, t }: Props) {
-  const [by, setBy] = useState<'requester' | 'group'>('requester');
+export function GroupsTable({ tasks, settings, locale, t, focus = null }: Props) {
+  const [by, setBy] = useState<'requester' | 'group'>(focus?.by ?? 'requester');
   const [sort, setSort] = useState<GroupSort>({ key: 'n', direction: 'descending' });
-  const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
+  const [evidenceFor, setEvidenceFor] = useState<string | null>(focus?.key ?? null);
   const stats = useMemo(() => groupStats(tasks, by, settings), [tasks, by, settings]);
   const sorted = useMemo(() => sortGroups(stats, sort, locale), [stats, sort, locale]);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // A new address (another badge's link) picks its requester or group again and brings it into view.
+  useEffect(() => {
+    if (!focus) return;
+    setBy(focus.by);
+    setEvidenceFor(focus.key);
+  }, [focus?.by, focus?.key]);
+  useEffect(() => {
+    if (!focus) return;
+    const row = [...(rootRef.current?.querySelectorAll<HTMLElement>('tr[data-group]') ?? [])].find((tr) => tr.dataset.group === focus.key);
+    row?.scrollIntoView?.({ block: 'center' });
+  }, [focus?.key, by, sorted.length > 0]);
 
   const columns: SortColumn<GroupSortKey>[] = [
     { key: 'name', label: by === 'requester' ? t('dash_col_requester') : t('dash_col_group'), first: 'ascending' },
@@ -48,7 +63,7 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
         : t('dash_flag_below');
 
   return (
-    <div class="groups">
+    <div class="groups" ref={rootRef}>
       <div class="toolbar">
         <fieldset class="segmented">
           <legend>{t('dash_group_by')}</legend>
@@ -80,7 +95,7 @@ export function GroupsTable({ tasks, settings, locale, t }: Props) {
                 const open = evidenceFor === g.key;
                 return (
                   <Fragment key={g.key}>
-                    <tr data-group={g.key}>
+                    <tr data-group={g.key} aria-current={focus?.key === g.key && focus.by === by ? 'true' : undefined}>
                       <th scope="row" class="group-name">
                         {name}
                       </th>

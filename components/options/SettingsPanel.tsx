@@ -249,6 +249,27 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
       </fieldset>
 
       <fieldset>
+        <legend>{t('settings_badgesSection')}</legend>
+        <p class="settings-hint">{t('settings_badgesHint')}</p>
+        <ul class="settings-platforms">
+          {PLATFORM_IDS.map((id) => (
+            <li key={id}>
+              <label class="settings-check">
+                <input
+                  type="checkbox"
+                  name="badges"
+                  value={id}
+                  checked={form.badgesOn[id]}
+                  onChange={(e) => edit({ badgesOn: { ...form.badgesOn, [id]: e.currentTarget.checked } })}
+                />
+                {t(`platform_${id}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset>
         <legend>{t('settings_trackingSection')}</legend>
         <TrackingToggle t={t} />
       </fieldset>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { loadStrings } from '@/components/i18n';
 import type { TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { SenderLike } from '@/lib/sender-check';
@@ -15,6 +16,8 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed, serial: Serial): 
     serial,
     newId: () => crypto.randomUUID(),
     settings: readSettings,
+    // The badges' words, in the worker's chosen language (read again for each request, like settings).
+    strings: loadStrings,
     // A platform the worker turned off sends a pulse a second; that is expected, not worth a log line.
     onReject: (reason, detail) => {
       if (reason !== 'platform-off') console.warn('TrueRate: message rejected:', reason, detail);

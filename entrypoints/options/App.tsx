@@ -93,7 +93,10 @@ export function App() {
     if (route.tab === 'overview') {
       return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
     }
-    if (route.tab === 'requesters') return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} />;
+    if (route.tab === 'requesters') {
+      const focus = 'key' in route ? { by: route.by, key: route.key } : null;
+      return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} focus={focus} />;
+    }
     // The history stays mounted (hidden) under an open task, so closing it returns to the same
     // scroll position, filters and focused row.
     return (

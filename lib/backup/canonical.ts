@@ -62,6 +62,7 @@ export function canonicalOffer(o: OfferRecord): OfferRecord {
     advertisedKind: o.advertisedKind,
     firstSeenAt: o.firstSeenAt,
     lastSeenAt: o.lastSeenAt,
+    seenCount: o.seenCount,
   };
 }
 

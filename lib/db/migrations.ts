@@ -66,6 +66,15 @@ export const MIGRATIONS: readonly Migration[] = [
     stores: { journal: '++id, at, kind' },
     upgrade: { tracker: trackerStateV1toV2 },
   },
+  {
+    // Offers count how many times the worker saw them on a list, for the badges beside offers.
+    // Nothing before counted sightings, so every offer starts at one.
+    version: 6,
+    stores: {},
+    upgrade: {
+      offers: (record) => ({ ...record, seenCount: record.seenCount ?? 1 }),
+    },
+  },
 ];
 
 /**

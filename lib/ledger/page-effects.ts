@@ -4,6 +4,14 @@ import type { TrueRateDb } from '../db/database';
 import type { TaskRecord, TaskStatus } from '../model/records';
 import { stamp, taskId } from '../model/task';
 
+/**
+ * A list read counts as a new sighting of an offer only when the offer was last seen longer ago
+ * than this. List pages are read again whenever their DOM changes (a row added, a timer ticking),
+ * and a worker reading one list for a while sees each offer once, not once per re-read; coming back
+ * to the list later is seeing it again.
+ */
+export const SIGHTING_GAP_MS = 10 * 60_000;
+
 export interface PageEffects {
   /** Tasks this page ended (submitted, returned, …): the attention engine stops counting them. */
   ended: string[];
@@ -14,7 +22,7 @@ export interface PageEffects {
 
 /**
  * What a validated page read means beyond the task it shows: offers a list advertises (kept for
- * checking before accepting), states a status page reports (written back to the tasks TrueRate
+ * checking before accepting, and counted as sightings), states a status page reports (written back to the tasks TrueRate
  * knows), and the submit alert or a return that ends the task the tab was showing. One transaction.
  */
 export async function applyPageEffects(
@@ -40,6 +48,8 @@ export async function applyPageEffects(
         advertisedKind: offer.advertised?.kind ?? existing?.advertisedKind ?? null,
         firstSeenAt: existing?.firstSeenAt ?? now,
         lastSeenAt: now,
+        // A clock set back (now before lastSeenAt) is not a new sighting either.
+        seenCount: existing ? existing.seenCount + (now - existing.lastSeenAt > SIGHTING_GAP_MS ? 1 : 0) : 1,
       });
       effects.offers++;
     }

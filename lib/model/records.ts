@@ -115,6 +115,13 @@ export const offerRecordSchema = z.object({
   advertisedKind: z.enum(ADVERTISED_KINDS).nullable(),
   firstSeenAt: timestamp,
   lastSeenAt: timestamp,
+  /**
+   * How many times the worker saw it on a list: a read counts as a new sighting only when the offer
+   * was last seen more than a few minutes before (lib/ledger/page-effects.ts), so a page read again
+   * after it changed is not one (v6). Counted from version 6 on: an older record, or an offer in a
+   * backup made before, starts at 1.
+   */
+  seenCount: z.number().int().positive().max(1_000_000_000).default(1),
 });
 export type OfferRecord = z.infer<typeof offerRecordSchema>;
 

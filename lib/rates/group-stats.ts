@@ -2,10 +2,10 @@ import type { TaskRecord } from '../model/records';
 import type { Settings } from '../settings';
 import { hourlyRate } from './hourly-rate';
 import { isRateSpan } from './measured-rate';
-import { medianInterval } from './median-interval';
+import { medianInterval, medianRank } from './median-interval';
 import { isFinished } from './status-class';
 import { advertisedMsOf, earnedInRewardCurrency } from './task-rates';
-import type { GroupStats, HourlyRate } from './types';
+import type { GroupStats, HourlyRate, MedianInterval } from './types';
 
 interface Earned {
   minor: number;
@@ -40,7 +40,11 @@ export function groupKeyOf(task: TaskRecord, by: 'requester' | 'group'): string 
  * - medianTrueRate: median over the tasks paid in the group's main currency (the currency of most of
  *   its tasks; ties go to the first code) that have a true rate, i.e. at least MIN_RATE_SPAN_MS of
  *   counted time (a shorter task says nothing about the rate), rounded half up once. Rejected tasks
- *   count at 0: that is what they paid. n still counts every finished task, short ones included.
+ *   count at 0, and returned, expired, timed-out and screened-out ones at their bonuses only
+ *   (usually 0): that is what they paid for their time. n still counts every finished task, short
+ *   ones included.
+ * - trueRateInterval: the exact interval of that median (the same rule as ratio's), over the same
+ *   tasks.
  * - ratio: median and exact 90% interval of counted / advertised time over tasks with an advertised
  *   time; n in it is that number of tasks.
  * - 'longer-than-advertised' when the median ratio >= longerRatio over at least groupMinN tasks;
@@ -83,13 +87,15 @@ export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'grou
   for (const g of groups.values()) {
     const main = mainCurrency(g.perCurrency);
     const rates = main ? g.rates.get(main) : undefined;
-    const medianTrueRate = main && rates && rates.length > 0 ? medianRate(rates, main) : null;
+    const median = main && rates && rates.length > 0 ? medianRate(rates, main) : null;
+    const medianTrueRate = median?.rate ?? null;
+    const trueRateInterval = median?.interval ?? null;
     const ratio = medianInterval(g.ratios, 0.9);
     const flags: GroupStats['flags'] = [];
     if (ratio && ratio.n >= groupMinN && ratio.median >= longerRatio) flags.push('longer-than-advertised');
     const minimum = medianTrueRate ? settings.minHourlyMinor[medianTrueRate.currency] : undefined;
     if (medianTrueRate && minimum !== undefined && medianTrueRate.minorPerHour < minimum) flags.push('below-minimum');
-    out.push({ key: g.key, label: g.label, n: g.n, medianTrueRate, ratio, flags });
+    out.push({ key: g.key, label: g.label, n: g.n, medianTrueRate, trueRateInterval, ratio, flags });
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -108,14 +114,22 @@ function mainCurrency(counts: Map<string, number>): string | null {
 
 /**
  * The median of true rates, rounded half up once from the exact value: one task's rate for an odd
- * count, the exact mean of the middle two, (a/b + c/d) / 2, for an even one.
+ * count, the exact mean of the middle two, (a/b + c/d) / 2, for an even one. Its interval is the
+ * pair of order statistics medianRank picks, each one task's own rate, so it needs no mean.
  */
-function medianRate(rates: Earned[], currency: string): HourlyRate | null {
+function medianRate(rates: Earned[], currency: string): { rate: HourlyRate; interval: MedianInterval } | null {
   const xs = rates.sort((x, y) => x.minor / x.ms - y.minor / y.ms);
-  const mid = xs.length >> 1;
-  if (xs.length % 2 === 1) return hourlyRate(xs[mid]!.minor, xs[mid]!.ms, currency);
-  const a = xs[mid - 1]!;
-  const b = xs[mid]!;
+  const n = xs.length;
+  const mid = n >> 1;
+  const rate = n % 2 === 1 ? hourlyRate(xs[mid]!.minor, xs[mid]!.ms, currency) : meanOfTwo(xs[mid - 1]!, xs[mid]!, currency);
+  const { k, coverage } = medianRank(n, 0.9);
+  const low = hourlyRate(xs[k - 1]!.minor, xs[k - 1]!.ms, currency);
+  const high = hourlyRate(xs[n - k]!.minor, xs[n - k]!.ms, currency);
+  if (!rate || !low || !high) return null;
+  return { rate, interval: { median: rate.minorPerHour, low: low.minorPerHour, high: high.minorPerHour, coverage, n } };
+}
+
+function meanOfTwo(a: Earned, b: Earned, currency: string): HourlyRate {
   // (a.minor/a.ms + b.minor/b.ms) / 2 per ms, times 3.6e6 per hour; floor((2n + d) / 2d) rounds half up.
   const n = (BigInt(a.minor) * BigInt(b.ms) + BigInt(b.minor) * BigInt(a.ms)) * 3_600_000n;
   const d = 2n * BigInt(a.ms) * BigInt(b.ms);

@@ -38,11 +38,21 @@ export function medianInterval(values: readonly number[], level = 0.9): MedianIn
   if (n === 0) return null;
   const mid = n >> 1;
   const median = n % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
-  if (n === 1) return { median, low: xs[0]!, high: xs[0]!, coverage: 0, n };
+  const { k, coverage } = medianRank(n, level);
+  return { median, low: xs[k - 1]!, high: xs[n - k]!, coverage, n };
+}
 
+/**
+ * Which order statistics bound the median's interval among n sorted values: [x(k), x(n+1-k)]
+ * (1-based), with its exact coverage, by the rule of medianInterval. Apart so that values that
+ * are not plain numbers (a true rate is an exact fraction, money over time) take the same
+ * interval. n = 1 gives k = 1 with coverage 0; n must be at least 1.
+ */
+export function medianRank(n: number, level = 0.9): { k: number; coverage: number } {
+  if (n <= 1) return { k: 1, coverage: 0 };
   const cov = coverages(n, level - EPS);
   // cov is decreasing in k; the last k whose coverage reaches the level is the narrowest.
   let k = 1;
   while (k < cov.length && cov[k]! >= level - EPS) k++;
-  return { median, low: xs[k - 1]!, high: xs[n - k]!, coverage: cov[k - 1]!, n };
+  return { k, coverage: cov[k - 1]! };
 }

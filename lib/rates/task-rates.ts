@@ -38,9 +38,10 @@ export function earnedInRewardCurrency(task: TaskRecord): number | null {
 /**
  * The platform's estimate of the work in ms, or null when unknown. Only advertisedSeconds is an
  * estimate: MTurk's allotted time (allottedSeconds) is a deadline and never stands in for one, and
- * a record whose advertised kind says "allotted" is refused the same way.
+ * a record whose advertised kind says "allotted" is refused the same way. Offers carry the same
+ * two fields, so an offer's advertised time is read here too.
  */
-export function advertisedMsOf(task: TaskRecord): number | null {
+export function advertisedMsOf(task: Pick<TaskRecord, 'advertisedSeconds' | 'advertisedKind'>): number | null {
   const s = task.advertisedSeconds;
   if (s === null || !(s > 0) || task.advertisedKind === 'allotted') return null;
   return s * 1000;

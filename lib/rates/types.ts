@@ -147,6 +147,13 @@ export interface GroupStats {
    * (at least MIN_RATE_SPAN_MS of counted time); null when none has.
    */
   medianTrueRate: HourlyRate | null;
+  /**
+   * The exact 90% interval of medianTrueRate, in its currency's minor units per hour: the true
+   * rates of the two tasks at the order statistics medianInterval would pick (each rounded half up
+   * once), with the interval's real coverage; n is the number of tasks behind the median. Null
+   * when medianTrueRate is.
+   */
+  trueRateInterval: MedianInterval | null;
   /** Median of counted/advertised over tasks with an advertised time, with its interval. */
   ratio: MedianInterval | null;
   flags: ('longer-than-advertised' | 'below-minimum')[];

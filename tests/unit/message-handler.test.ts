@@ -6,6 +6,10 @@ import type { PageInfo } from '@/lib/platforms/page-info';
 import { applyEvents } from '@/lib/ledger/apply-events';
 import { readTrackerState } from '@/lib/db/tracker-state';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { makeTranslator, type Messages } from '@/lib/i18n/translate';
+import type { OfferBadge } from '@/lib/badges/offer-badge';
+import { makeTask } from './rates/make-task';
+import en from '../../public/_locales/en/messages.json';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
 const GROUP = '3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA';
@@ -251,7 +255,7 @@ describe('message handler', () => {
   });
 
   it('fills a new task from the offer seen on the list when its page does not say', async () => {
-    await db.offers.put({ id: 'prolific:674f1a2b3c4d5e6f7a8b9c0d', platform: 'prolific', groupId: '674f1a2b3c4d5e6f7a8b9c0d', requesterId: null, requesterName: 'Dr Ada Example', title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, advertisedKind: 'estimate', firstSeenAt: clock, lastSeenAt: clock });
+    await db.offers.put({ id: 'prolific:674f1a2b3c4d5e6f7a8b9c0d', platform: 'prolific', groupId: '674f1a2b3c4d5e6f7a8b9c0d', requesterId: null, requesterName: 'Dr Ada Example', title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, advertisedKind: 'estimate', firstSeenAt: clock, lastSeenAt: clock, seenCount: 1 });
     const prolific = { id: self.id, url: 'https://app.prolific.com/studies/674f1a2b3c4d5e6f7a8b9c0d', frameId: 0, tab: { id: 6, windowId: 1 } };
     await handle({ type: 'page/read', url: prolific.url, page: { platform: 'prolific', kind: 'working', task: { externalId: '6750aa11bb22cc33dd44ee55', groupId: '674f1a2b3c4d5e6f7a8b9c0d' }, missing: [] } }, prolific);
     expect(await db.tasks.get('prolific:6750aa11bb22cc33dd44ee55')).toMatchObject({ title: 'Grocery receipts', reward: { amountMinor: 150, currency: 'GBP' }, advertisedSeconds: 600, requesterName: 'Dr Ada Example' });
@@ -359,6 +363,141 @@ describe('message handler', () => {
       expect(await handle(pulse, { ...tab, url: FRAME_URL, frameId: 2, tab: { id: 4, windowId: 1, url: TASK_URL } })).toEqual({ type: 'pulse/accepted' });
       clock += 1000;
       expect((await handle(pulse, tab)).type).toBe('pulse/accepted');
+    });
+  });
+  describe('badges beside offers', () => {
+    const LIST_URL = 'https://worker.mturk.com/projects';
+    const listTab = { id: self.id, url: LIST_URL, frameId: 0, tab: { id: 7, windowId: 1, url: LIST_URL } };
+    const REQUESTER = 'A2P2MT8IK72CVZ';
+    const OTHER_GROUP = '3OTHERGROUPOTHERGROUPOTHERGR';
+    const list: PageInfo = {
+      platform: 'mturk',
+      kind: 'list',
+      offers: [
+        { groupId: GROUP, requesterId: REQUESTER, requesterName: 'Receipt Lab', title: 'Transcribe a receipt (~5 min)', reward: { amountMinor: 50, currency: 'USD' }, advertised: { seconds: 300, kind: 'estimate' } },
+        { groupId: OTHER_GROUP, title: 'Tag photos', reward: { amountMinor: 10, currency: 'USD' }, allottedSeconds: 3600 },
+      ],
+      missing: [],
+    };
+    let settings: Settings;
+    let badgeHandle: ReturnType<typeof createMessageHandler>;
+    const badges = (offers: { groupId: string; requesterId?: string }[], url = LIST_URL) => ({ type: 'offers/badges', url, offers });
+    const history = () =>
+      db.tasks.bulkAdd(
+        [10, 10, 10, 3].map((minutes, i) =>
+          makeTask({ id: `mturk:3HIST${i}AAAAAAAAAAAAAAAAAAAA`, externalId: `3HIST${i}AAAAAAAAAAAAAAAAAAAA`, groupId: GROUP, requesterId: REQUESTER, activeMs: minutes * 60_000, status: i === 3 ? 'returned' : 'approved' }),
+        ),
+      );
+
+    beforeEach(async () => {
+      settings = { ...DEFAULT_SETTINGS, minHourlyMinor: { USD: 600 } };
+      badgeHandle = createMessageHandler({
+        db,
+        self,
+        version: '9.9.9',
+        now: () => clock,
+        feed: (events) => applyEvents(db, events),
+        newId: () => 'fixed-id',
+        settings: () => Promise.resolve(settings),
+        onReject: (reason) => rejects.push(reason),
+        strings: () => Promise.resolve({ t: makeTranslator(en as Messages), locale: 'en-US' }),
+      });
+      expect(await badgeHandle({ type: 'page/read', url: LIST_URL, page: list }, listTab)).toMatchObject({ type: 'page/recorded' });
+    });
+
+    it('answers the top frame of a platform page with one badge per offer, in the order asked', async () => {
+      await history();
+      const reply = await badgeHandle(badges([{ groupId: OTHER_GROUP }, { groupId: GROUP, requesterId: REQUESTER }, { groupId: OTHER_GROUP }]), listTab);
+      expect(reply.type).toBe('offers/badges');
+      const list = (reply as { badges: OfferBadge[] }).badges;
+      expect(list.map((b) => b.groupId)).toEqual([OTHER_GROUP, GROUP]);
+      // Exactly the fields the content script reads: text only, nothing it would have to compute.
+      for (const badge of list) expect(Object.keys(badge).sort()).toEqual(['collective', 'groupId', 'label', 'mark', 'marks', 'requesterText', 'text', 'tone']);
+      // MTurk's time allotted is a deadline: no advertised rate.
+      expect(list[0]).toEqual(expect.objectContaining({ tone: 'none', mark: '?', text: 'No history yet', requesterText: null, marks: [], collective: null }));
+      // $3.00/h three times and a returned task at 0: the median is below the $6.00 minimum.
+      expect(list[1]).toMatchObject({ tone: 'bad', mark: '✗', text: 'You: $3.00/h · n = 4 · 2.0× advertised time', requesterText: 'Requester: $3.00/h · n = 4 · 2.0× advertised time' });
+      expect(list[1]?.marks).toEqual(['Takes longer than advertised', 'Below your minimum', 'Returned 1 of 4', 'Done 3 times']);
+      expect(rejects).toEqual([]);
+    });
+
+    it('a preview page may ask about the group its own address names, even if no list showed it', async () => {
+      const previewUrl = 'https://worker.mturk.com/projects/3PREVIEWGROUPPREVIEWGROUPPR/tasks/3VW0LJ5NQ8T2XA4C7E9G1I3K5M7O9R?ref=w_pl_prvw';
+      const preview = { ...listTab, url: previewUrl, tab: { ...listTab.tab, url: previewUrl } };
+      const reply = await badgeHandle(badges([{ groupId: '3PREVIEWGROUPPREVIEWGROUPPR' }], previewUrl), preview);
+      expect(reply).toMatchObject({ type: 'offers/badges', badges: [{ groupId: '3PREVIEWGROUPPREVIEWGROUPPR', tone: 'none', text: 'No history yet' }] });
+      // Another group from the same preview page is not believed.
+      expect(await badgeHandle(badges([{ groupId: '3PREVIEWGROUPPREVIEWGROUPPR' }, { groupId: '3NOTLISTEDNOTLISTEDNOTLIST' }], previewUrl), preview)).toMatchObject({ reason: 'unknown-offer' });
+    });
+
+    it.each([
+      ['a task frame in a platform tab', { id: self.id, url: `https://www.mturkcontent.com/dynamic/hit?assignmentId=${ASSIGNMENT}`, frameId: 3, tab: { id: 7, windowId: 1, url: LIST_URL } }, 'not-top-frame'],
+      ['a sub-frame of the platform page', { ...listTab, frameId: 2 }, 'not-top-frame'],
+      ['another extension', { ...listTab, id: 'evil' }, 'foreign-sender'],
+      ['a page that is not a platform', { ...listTab, url: 'https://evil.example/projects' }, 'not-a-platform-page'],
+      ['an extension page', { id: self.id, url: `${self.origin}popup.html` }, 'not-allowed-from-sender'],
+    ] as const)('refuses a badge request from %s', async (_name, sender, reason) => {
+      rejects.length = 0;
+      expect(await badgeHandle(badges([{ groupId: GROUP }]), sender)).toMatchObject({ type: 'rejected', reason });
+      expect(await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP }, sender)).toMatchObject({ type: 'rejected', reason });
+      expect(rejects).toEqual([reason, reason]);
+    });
+
+    it('refuses groups it cannot believe: never listed, listed on another platform, or with another requester', async () => {
+      await db.offers.put({ id: `toloka:3TOLOKAONLYTOLOKAONLYTOLOKA`, platform: 'toloka', groupId: '3TOLOKAONLYTOLOKAONLYTOLOKA', requesterId: null, requesterName: null, title: null, reward: null, advertisedSeconds: null, advertisedKind: null, firstSeenAt: clock, lastSeenAt: clock, seenCount: 1 });
+      rejects.length = 0;
+      for (const offers of [
+        [{ groupId: GROUP }, { groupId: '3NEVERLISTEDNEVERLISTEDNEVE' }],
+        [{ groupId: '3TOLOKAONLYTOLOKAONLYTOLOKA' }],
+        [{ groupId: GROUP, requesterId: 'AOTHERREQUESTER' }],
+      ]) {
+        expect(await badgeHandle(badges(offers), listTab)).toMatchObject({ type: 'rejected', reason: 'unknown-offer' });
+      }
+      expect(await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: '3NEVERLISTEDNEVERLISTEDNEVE' }, listTab)).toMatchObject({ reason: 'unknown-offer' });
+      // A requester the store does not name for that group gets no detail of its own.
+      expect(await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: OTHER_GROUP, requesterId: REQUESTER }, listTab)).toMatchObject({ reason: 'unknown-offer' });
+      expect(rejects).toEqual(Array(5).fill('unknown-offer'));
+    });
+
+    it.each([
+      ['no offer', badges([])],
+      ['more than 200 offers', badges(Array.from({ length: 201 }, (_, i) => ({ groupId: `G${i}` })))],
+      ['markup as a group id', badges([{ groupId: '<img src=x onerror=alert(1)>' }])],
+      ['no address', { type: 'offers/badges', offers: [{ groupId: GROUP }] }],
+    ])('refuses a badge request with %s', async (_name, message) => {
+      expect(await badgeHandle(message, listTab)).toMatchObject({ type: 'rejected', reason: 'invalid-message' });
+    });
+
+    it('badges turned off on a platform: an empty list there, not an error; other platforms keep theirs', async () => {
+      settings = { ...settings, badgesOff: ['mturk'] };
+      rejects.length = 0;
+      expect(await badgeHandle(badges([{ groupId: GROUP }, { groupId: '3NEVERLISTEDNEVERLISTEDNEVE' }]), listTab)).toEqual({ type: 'offers/badges', badges: [] });
+      expect(await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP }, listTab)).toMatchObject({ type: 'rejected', reason: 'badges-off' });
+      const prolificUrl = 'https://app.prolific.com/studies';
+      const prolific = { id: self.id, url: prolificUrl, frameId: 0, tab: { id: 8, windowId: 1 } };
+      const study = '674f1a2b3c4d5e6f7a8b9c0d';
+      await badgeHandle({ type: 'page/read', url: prolificUrl, page: { platform: 'prolific', kind: 'list', offers: [{ groupId: study, reward: { amountMinor: 150, currency: 'GBP' }, advertised: { seconds: 600, kind: 'estimate' } }], missing: [] } }, prolific);
+      expect(await badgeHandle(badges([{ groupId: study }], prolificUrl), prolific)).toMatchObject({ type: 'offers/badges', badges: [{ groupId: study, text: 'No history yet · advertised £9.00/h' }] });
+      expect(rejects).toEqual(['badges-off']);
+    });
+
+    it('the detail of a badge: the group’s tasks, or its requester’s, as text, and the dashboard page', async () => {
+      await history();
+      await db.tasks.add(makeTask({ id: 'mturk:3ELSEWHEREAAAAAAAAAAAAAAAA', externalId: '3ELSEWHEREAAAAAAAAAAAAAAAA', groupId: '3ANOTHERGROUPOFTHESAMEREQU', requesterId: REQUESTER, acceptedAt: Date.UTC(2026, 11, 1) }));
+      const group = await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP }, listTab);
+      expect(group).toMatchObject({ type: 'offers/detail', title: 'Your tasks in “Describe a picture”', total: 4, dashboardPath: `options.html#requesters?by=group&key=mturk%3A${GROUP}` });
+      expect(Object.keys(group).sort()).toEqual(['dashboardPath', 'rows', 'title', 'total', 'type']);
+      const rows = (group as unknown as { rows: Record<string, string>[] }).rows;
+      expect(rows).toHaveLength(4);
+      expect(Object.keys(rows[0]!).sort()).toEqual(['active', 'advertised', 'rate', 'status', 'when']);
+      expect(rows.map((r) => [r.active, r.rate, r.status])).toContainEqual(['3:00', '$0.00/h', 'Returned']);
+      const requester = await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP, requesterId: REQUESTER }, listTab);
+      expect(requester).toMatchObject({ type: 'offers/detail', title: 'Your tasks for Requester One', total: 5, dashboardPath: `options.html#requesters?by=requester&key=mturk%3A${REQUESTER}` });
+    });
+
+    it('without the strings of a language it replies internal-error, not a badge of bare keys', async () => {
+      const bare = createMessageHandler({ db, self, version: '1', now: () => clock, feed: () => Promise.resolve(), newId: () => 'x', settings: () => Promise.resolve(settings) });
+      expect(await bare(badges([{ groupId: GROUP }]), listTab)).toMatchObject({ type: 'rejected', reason: 'internal-error' });
     });
   });
 });

@@ -69,7 +69,8 @@ describe('migrations', () => {
     const db = createDb(name);
     expect(await db.tasks.toArray()).toEqual(v3.tables.tasks?.map((t) => ({ ...t, bonuses: [] })));
     expect(await db.segments.orderBy('id').toArray()).toEqual(v3.tables.segments?.map((s) => ({ ...s, excluded: false })));
-    expect(await db.offers.toArray()).toEqual(v3.tables.offers);
+    // Opened at the latest version: offers have gained their sighting count (6) on the way.
+    expect(await db.offers.toArray()).toEqual(v3.tables.offers?.map((o) => ({ ...o, seenCount: 1 })));
     expect(await db.edits.count()).toBe(0);
     for (const t of await db.tasks.toArray()) expect(taskRecordSchema.safeParse(t).success).toBe(true);
     db.close();
@@ -86,6 +87,25 @@ describe('migrations', () => {
     expect(await db.journal.count()).toBe(0);
     expect(await db.tasks.toArray()).toEqual(v4.tables.tasks);
     db.close();
+  });
+
+  it('6: offers of version 5 gain one sighting each, exactly as the next fixture holds them; nothing else changes', async () => {
+    const v5 = fixtureOf(5);
+    const v6 = fixtureOf(6);
+    const name = `migrate-v5-v6-${crypto.randomUUID()}`;
+    await seedAtVersion(name, v5);
+    const db = createDb(name);
+    expect(await db.offers.toArray()).toEqual(v6.tables.offers);
+    expect((await db.offers.toArray()).map((o) => o.seenCount)).toEqual([1]);
+    for (const o of await db.offers.toArray()) expect(offerRecordSchema.parse(o)).toEqual(o);
+    expect(await db.tasks.toArray()).toEqual(v5.tables.tasks);
+    expect(await db.tracker.toArray()).toEqual(v5.tables.tracker);
+    db.close();
+  });
+
+  it('6: an offer that already counts its sightings keeps its count', () => {
+    const migrate = MIGRATIONS.find((m) => m.version === 6)?.upgrade?.offers;
+    expect(migrate?.({ id: 'mturk:G', seenCount: 4 })).toEqual({ id: 'mturk:G', seenCount: 4 });
   });
 
   it('5: a tracker record that is not a version-1 state is left as it is (the ledger keeps it aside)', () => {

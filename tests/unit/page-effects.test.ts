@@ -47,7 +47,35 @@ describe('page effects', () => {
       advertisedKind: 'estimate',
       firstSeenAt: T,
       lastSeenAt: T + 60_000,
+      seenCount: 1,
     });
+  });
+
+  it('counts a new sighting only when the offer was last seen more than 10 minutes before', async () => {
+    const list = fixture('list-projects.html');
+    const id = 'mturk:3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA';
+    const seen = async () => (await db.offers.get(id))?.seenCount;
+    await applyPageEffects(db, list, T, null);
+    expect(await seen()).toBe(1);
+    // The same list read again as its DOM changes, every minute for half an hour: one sighting.
+    for (let m = 1; m <= 30; m++) await applyPageEffects(db, list, T + m * 60_000, null);
+    expect(await seen()).toBe(1);
+    // Exactly 10 minutes after the last read is still the same sighting; just over is a new one.
+    await applyPageEffects(db, list, T + 40 * 60_000, null);
+    expect(await seen()).toBe(1);
+    await applyPageEffects(db, list, T + 50 * 60_000 + 1, null);
+    expect(await seen()).toBe(2);
+    // A clock set back by an hour is no new sighting.
+    await applyPageEffects(db, list, T - 10 * 60_000, null);
+    expect(await seen()).toBe(2);
+    expect((await db.offers.get(id))?.firstSeenAt).toBe(T);
+  });
+
+  it('an offer listed twice on one page is one sighting', async () => {
+    const list = fixture('list-projects.html');
+    const twice = { ...list, offers: [...(list.offers ?? []), ...(list.offers ?? [])] };
+    await applyPageEffects(db, twice, T, null);
+    expect((await db.offers.toArray()).map((o) => o.seenCount)).toEqual([1, 1, 1]);
   });
 
   it('writes the states of a status page back to known tasks, and refuses moves back', async () => {

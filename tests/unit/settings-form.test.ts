@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_IDS } from '@/lib/model/platform-id';
-import { DEFAULT_SETTINGS, thresholdFor, type Settings } from '@/lib/settings';
+import { badgesOn, DEFAULT_SETTINGS, parseSettings, thresholdFor, type Settings } from '@/lib/settings';
 import {
   decimalSeparator,
   formToSettings,
@@ -35,6 +35,7 @@ describe('settings form <-> Settings', () => {
       platformsOff: ['toloka', 'appen'],
       language: 'fr',
       mediaLimitS: 600,
+      badgesOff: ['prolific'],
     };
     for (const locale of ['en', 'fr']) {
       expect(saved(settingsToForm(DEFAULT_SETTINGS, locale))).toEqual(DEFAULT_SETTINGS);
@@ -135,6 +136,22 @@ describe('settings form <-> Settings', () => {
       groupMinN: { key: 'settings_errWhole', subs: ['2', '1000'] },
       unpaidMinS: { key: 'settings_errSeconds', subs: ['0', '3600'] },
     });
+  });
+
+  it('turns unchecked badge platforms into badgesOff, apart from the platforms turned off', () => {
+    const form = formOf();
+    expect(Object.values(form.badgesOn).every(Boolean)).toBe(true);
+    form.badgesOn = { ...form.badgesOn, prolific: false, mturk: false };
+    expect(saved(form)).toMatchObject({ badgesOff: ['mturk', 'prolific'], platformsOff: [] });
+    expect(settingsToForm({ ...DEFAULT_SETTINGS, badgesOff: ['toloka'] }, 'en').badgesOn).toMatchObject({ toloka: false, mturk: true });
+  });
+
+  it('reads settings saved before badges had a setting with badges on everywhere', () => {
+    const { badgesOff: _omitted, ...older } = DEFAULT_SETTINGS;
+    expect(parseSettings(older)).toEqual({ ok: true, settings: { ...older, badgesOff: [] } });
+    expect(badgesOn(parseSettings({ ...older, badgesOff: ['mturk'] }).settings, 'mturk')).toBe(false);
+    expect(badgesOn(DEFAULT_SETTINGS, 'mturk')).toBe(true);
+    expect(parseSettings({ ...older, badgesOff: ['nowhere'] }).ok).toBe(false);
   });
 
   it('turns unchecked platforms into platformsOff, in the order of PLATFORM_IDS', () => {

@@ -182,6 +182,10 @@ describe('SettingsPanel', () => {
     await type(byLabel(t('settings_mediaLimit')), '420');
     const toloka = container.querySelector<HTMLInputElement>('input[name="platform"][value="toloka"]')!;
     await click(toloka);
+    const prolificBadges = container.querySelector<HTMLInputElement>('input[name="badges"][value="prolific"]')!;
+    expect(prolificBadges.checked).toBe(true);
+    expect(prolificBadges.closest('fieldset')?.querySelector('legend')?.textContent).toBe(t('settings_badgesSection'));
+    await click(prolificBadges);
 
     await submit();
     const expected: Settings = {
@@ -192,6 +196,7 @@ describe('SettingsPanel', () => {
       platformsOff: ['toloka'],
       mediaLimitS: 420,
       language: 'auto',
+      badgesOff: ['prolific'],
     };
     await until(() => saved.length === 1);
     expect(await stored()).toEqual(expected);

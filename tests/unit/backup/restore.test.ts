@@ -91,6 +91,26 @@ describe('checkBackup', () => {
 });
 
 describe('restoreBackup', () => {
+  it('a backup made before offers counted their sightings restores them seen once, and exports them so', async () => {
+    const old = edit((d) => {
+      for (const offer of d.offers as Record<string, unknown>[]) delete offer.seenCount;
+    });
+    const checked = checkBackup(old);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    expect(checked.backup.offers.map((o) => o.seenCount)).toEqual([1, 1]);
+    const db = freshDb();
+    await restoreBackup(db, checked.backup, { mode: 'replace' });
+    expect((await db.offers.toArray()).map((o) => o.seenCount)).toEqual([1, 1]);
+    expect(await exportText(db)).toContain('"lastSeenAt":1794999940000,"seenCount":1}');
+  });
+
+  it('refuses a sighting count that is not a whole number of at least 1', () => {
+    for (const bad of [0, 1.5, -2, '3']) {
+      const checked = checkBackup(edit((d) => ((d.offers as Record<string, unknown>[])[0]!.seenCount = bad)));
+      expect(checked.ok === false && checked.problems.map((p) => p.path)).toEqual(['offers[0].seenCount']);
+    }
+  });
+
   it('a file that fails the check changes nothing', async () => {
     const db = await seededDb();
     const before = await snapshot(db);

@@ -146,8 +146,10 @@ export function seedRecords() {
       reward: { amountMinor: 35, currency: 'USD' },
       advertisedSeconds: 180,
       advertisedKind: 'estimate',
-      firstSeenAt: T - 5 * MIN,
+      // Seen three times, each more than SIGHTING_GAP_MS after the one before.
+      firstSeenAt: T - 45 * MIN,
       lastSeenAt: T - MIN,
+      seenCount: 3,
     },
     {
       id: 'prolific:65a1f0c2b3d4e5f6a7b8c9ff',
@@ -161,6 +163,7 @@ export function seedRecords() {
       advertisedKind: 'estimate',
       firstSeenAt: T + 29 * MIN,
       lastSeenAt: T + 29 * MIN,
+      seenCount: 1,
     },
   ];
   const gaps: GapRecord[] = [

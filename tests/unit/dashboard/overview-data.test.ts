@@ -123,6 +123,7 @@ describe('sortGroups', () => {
     label: key,
     n,
     medianTrueRate: rate === null ? null : { minorPerHour: rate, currency: 'USD' },
+    trueRateInterval: null,
     ratio: ratio === null ? null : { median: ratio, low: ratio - 0.5, high: ratio + 0.5, coverage: 0.9, n },
     flags: [],
   });

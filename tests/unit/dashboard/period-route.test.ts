@@ -69,4 +69,16 @@ describe('route', () => {
     expect(parseHash('#nonsense')).toEqual({ tab: 'overview' });
     expect(parseHash('#task/%E0%A4%A')).toEqual({ tab: 'history', taskId: '%E0%A4%A' });
   });
+
+  it('reads and writes one requester or task group of the requesters tab', () => {
+    const group = { tab: 'requesters', by: 'group', key: 'mturk:3PZ1 &x=y#z' } as const;
+    expect(hashOf(group)).toBe('#requesters?by=group&key=mturk%3A3PZ1+%26x%3Dy%23z');
+    expect(parseHash(hashOf(group))).toEqual(group);
+    expect(parseHash('#requesters?by=requester&key=mturk%3AA2P2MT8IK72CVZ')).toEqual({ tab: 'requesters', by: 'requester', key: 'mturk:A2P2MT8IK72CVZ' });
+    // A filter that says nothing sound is the tab itself.
+    expect(parseHash('#requesters?by=everyone&key=mturk%3AA1')).toEqual({ tab: 'requesters' });
+    expect(parseHash('#requesters?by=group')).toEqual({ tab: 'requesters' });
+    // A broken escape does not throw (the key then matches no row).
+    expect(parseHash('#requesters?by=group&key=%E0%A4%A')).toMatchObject({ tab: 'requesters', by: 'group' });
+  });
 });

@@ -68,6 +68,34 @@ describe('groupStats', () => {
     expect(g!.medianTrueRate).toEqual({ minorPerHour: 0, currency: 'USD' });
   });
 
+  it('the median true rate has an exact interval: the rates of the tasks at its order statistics', () => {
+    // 50c over 1..9 min: n = 9 reaches 90% with [x(2), x(8)] (coverage 1 - 2 * 10/512).
+    const tasks = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((m) => took(m, m));
+    const [g] = groupStats(tasks, 'requester', S);
+    expect(g!.medianTrueRate).toEqual(hourlyRate(50, 5 * MIN, 'USD'));
+    const byRate = medianInterval(tasks.map((t) => (50 * 3_600_000) / t.activeMs))!;
+    expect(g!.trueRateInterval).toEqual({
+      median: 600,
+      low: hourlyRate(50, 8 * MIN, 'USD')!.minorPerHour,
+      high: hourlyRate(50, 2 * MIN, 'USD')!.minorPerHour,
+      coverage: byRate.coverage,
+      n: 9,
+    });
+    expect(g!.trueRateInterval!.coverage).toBeCloseTo(1 - 20 / 512, 12);
+    expect(g!.trueRateInterval!.low).toBe(375);
+    expect(g!.trueRateInterval!.high).toBe(1500);
+  });
+
+  it('the rate interval of a few tasks is [min, max] with its real coverage; of one task, a point', () => {
+    const [three] = groupStats([took(1, 5), took(2, 10), took(3, 20, { status: 'returned' })], 'requester', S);
+    // The returned task is in it at 0 over its 20 minutes.
+    expect(three!.trueRateInterval).toEqual({ median: 300, low: 0, high: 600, coverage: 0.75, n: 3 });
+    const [one] = groupStats([took(1, 5)], 'requester', S);
+    expect(one!.trueRateInterval).toEqual({ median: 600, low: 600, high: 600, coverage: 0, n: 1 });
+    const [none] = groupStats([took(1, 5, { reward: null })], 'requester', S);
+    expect(none!.trueRateInterval).toBeNull();
+  });
+
   it('groups by platform and id, label as last seen, no id left out, sorted', () => {
     const tasks = [
       took(1, 5, { groupId: 'B', title: 'old title', acceptedAt: 1000 }),
@@ -87,6 +115,6 @@ describe('groupStats', () => {
 
   it('no reward: no rate; no advertised time: no ratio', () => {
     const [g] = groupStats([took(1, 5, { reward: null, advertisedSeconds: null })], 'requester', S);
-    expect(g).toMatchObject({ n: 1, medianTrueRate: null, ratio: null, flags: [] });
+    expect(g).toMatchObject({ n: 1, medianTrueRate: null, trueRateInterval: null, ratio: null, flags: [] });
   });
 });
