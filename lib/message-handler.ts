@@ -194,7 +194,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         const where = addressOfPage(who.platform, who.url, msg.url);
         const asked = msg.type === 'offers/badges' ? msg.offers : [{ groupId: msg.groupId, ...(msg.requesterId ? { requesterId: msg.requesterId } : {}) }];
         const history = await historyForOffers(deps.db, who.platform, asked);
-        const believed = believedOffers(history, asked, idsFromUrl(who.platform, where).groupId);
+        const believed = believedOffers(history, asked, REGISTRY[who.platform].idsFromUrl(where).groupId);
         if (!believed.ok) return reject('unknown-offer', believed.detail);
         const { t, locale } = await strings(settings.language);
         if (msg.type === 'offers/detail') {
