@@ -1,3 +1,5 @@
+import { badgeSource } from '@/lib/content/badges/badge-client';
+import { startBadges } from '@/lib/content/badges/badge-mounter';
 import type { ScriptContext } from '@/lib/content/script-context';
 import { sendMessage } from '@/lib/content/send-message';
 import { watchLocation } from '@/lib/content/watch-location';
@@ -26,6 +28,16 @@ export default defineContentScript({
     const contract = REGISTRY[platform];
     const send = (message: ContentMessage) => sendMessage(ctx, message);
 
+    // Badges beside the offers of list and preview pages; a single-page app may show its offers
+    // later, so its badges start with the page.
+    let badges: ReturnType<typeof startBadges> | null = null;
+    const startBadgesOnce = () => {
+      if (badges) return;
+      const source = badgeSource(platform, document, () => location.href, send);
+      if (!contract.singlePageApp && source.anchors().length === 0) return;
+      badges = startBadges(ctx, document, source);
+    };
+
     let lastSent = '';
     const report = () => {
       const page = readPage(new URL(location.href), document);
@@ -36,10 +48,17 @@ export default defineContentScript({
       const serialized = JSON.stringify(message);
       if (serialized === lastSent) return;
       lastSent = serialized;
-      send(message).catch(() => {
-        // The background may be restarting after an update; the next page read retries.
-        lastSent = '';
-      });
+      send(message).then(
+        () => {
+          // The background has the page's offers now: badges may ask about them.
+          if (badges) badges.refresh();
+          else startBadgesOnce();
+        },
+        () => {
+          // The background may be restarting after an update; the next page read retries.
+          lastSent = '';
+        },
+      );
     };
     report();
 

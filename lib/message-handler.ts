@@ -47,6 +47,8 @@ export interface HandlerDeps {
   notePage?: (tabId: number, note: PageNote) => Promise<void>;
   /** How many messages a frame may send; one shared budget per handler by default. */
   budget?: Budget;
+  /** Opens one of the extension's own pages in a tab (the background's browser.tabs.create). */
+  openPage?: (path: string) => Promise<void>;
   /**
    * The strings of the worker's language, for the badges' words. Without it (tests that ask for
    * no badge), a badge request replies internal-error.
@@ -183,6 +185,13 @@ export function createMessageHandler(deps: HandlerDeps) {
         );
         report(result.illegal);
         return { type: 'task/ended', taskId: result.ended[0] ?? null };
+      }
+      case 'dashboard/open': {
+        // Only from a platform page's top frame, where the badges are; the schema allows only the
+        // dashboard's own addresses.
+        if (!who.topFrame || who.taskFrameHost) return reject('not-top-frame');
+        await deps.openPage?.(msg.path);
+        return { type: 'done' };
       }
       case 'offers/badges':
       case 'offers/detail': {

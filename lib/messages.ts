@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OfferBadge } from './badges/offer-badge';
-import type { OfferDetailRow } from './badges/offer-detail';
+import type { OfferDetailRow, OfferDetailWords } from './badges/offer-detail';
 import type { PageWriteResult } from './ledger/record-page';
 import type { TaskRecord } from './model/records';
 import { pageInfoSchema } from './platforms/page-info-schema';
@@ -92,6 +92,15 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     groupId: platformId,
     requesterId: platformId.optional(),
   }),
+  /**
+   * The worker pressed "Open in the dashboard" in a badge's panel. A platform page cannot open the
+   * extension's own pages (they are not web-accessible, so that pages cannot tell TrueRate is
+   * there): the background opens it, and only the dashboard's own addresses.
+   */
+  z.object({
+    type: z.literal('dashboard/open'),
+    path: z.string().max(500).regex(/^options\.html#[A-Za-z0-9/?=&%._:~-]*$/),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
@@ -163,5 +172,6 @@ export type Reply =
       total: number;
       /** Relative to the extension's root: open runtime.getURL(dashboardPath). */
       dashboardPath: string;
+      words: OfferDetailWords;
     }
   | { type: 'rejected'; reason: RejectReason; detail?: string };

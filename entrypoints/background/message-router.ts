@@ -25,6 +25,9 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed, serial: Serial): 
     onNotice: (text) => console.warn('TrueRate:', text),
     // Session storage: gone when the browser closes, like the tabs it describes.
     notePage: (tabId, note) => browser.storage.session.set({ [`page:${tabId}`]: note }),
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/options.html') });
+    },
   });
   const listener = (message: unknown, sender: SenderLike) => handle(message, sender);
   browser.runtime.onMessage.addListener(listener);

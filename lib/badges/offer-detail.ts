@@ -30,6 +30,24 @@ export interface OfferDetail {
   total: number;
   /** The dashboard's page for this group or requester, relative to the extension's root. */
   dashboardPath: string;
+  /** The panel's own words, in the worker's language (the content script carries none). */
+  words: OfferDetailWords;
+}
+
+export interface OfferDetailWords {
+  close: string;
+  open: string;
+  columns: [when: string, active: string, advertised: string, rate: string, status: string];
+  empty: string;
+}
+
+export function detailWords(t: Translate): OfferDetailWords {
+  return {
+    close: t('badge_panel_close'),
+    open: t('badge_panel_open'),
+    columns: [t('badge_col_when'), t('badge_col_active'), t('badge_col_advertised'), t('badge_col_rate'), t('badge_col_status')],
+    empty: t('badge_panel_empty'),
+  };
 }
 
 /** Enough to see the pattern behind a figure, few enough for a popover on someone else's page. */
@@ -69,5 +87,5 @@ export function offerDetail(
       status: t(`status_${task.status.replace(/-/g, '_')}`),
     };
   });
-  return { title, rows, total: mine.length, dashboardPath: `options.html${hashOf({ tab: 'requesters', by: scope.by, key })}` };
+  return { title, rows, total: mine.length, dashboardPath: `options.html${hashOf({ tab: 'requesters', by: scope.by, key })}`, words: detailWords(t) };
 }

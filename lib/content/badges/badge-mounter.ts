@@ -26,7 +26,11 @@ export const SETTLE_MS = 150;
  * TrueRate's own writes never wake it. Badges are fetched once per offer (one message per batch of
  * new offers), never while the page is hidden.
  */
-export function startBadges(ctx: Pick<ScriptContext, 'setTimeout' | 'addEventListener' | 'onInvalidated'>, doc: Document, source: BadgeSource): { settle(): Promise<void> } {
+export function startBadges(
+  ctx: Pick<ScriptContext, 'setTimeout' | 'addEventListener' | 'onInvalidated'>,
+  doc: Document,
+  source: BadgeSource,
+): { settle(): Promise<void>; refresh(): void } {
   const views = new Map<string, BadgeView>();
   const asked = new Set<string>();
   let scheduled = false;
@@ -87,5 +91,7 @@ export function startBadges(ctx: Pick<ScriptContext, 'setTimeout' | 'addEventLis
   ctx.onInvalidated(() => observer.disconnect());
   watch();
   running = pass();
-  return { settle: () => running };
+  // The page reader calls this once the background has its read of the page: offers it refused
+  // as unknown a moment ago (a single-page app's list arrives before its read) are known now.
+  return { settle: () => running, refresh: schedule };
 }

@@ -10,10 +10,12 @@ const view: BadgeView = {
   requesterText: '<img src=x onerror=alert(1)> Lab: $3.00/h',
   marks: ['Done 2 times'],
   label: 'Your median for this HIT is $2.10 an hour over 6 tasks, below your minimum.',
+  collective: null,
 };
 const detail: BadgeDetail = {
   title: 'Your 2 tasks of <b>this</b> HIT',
   rows: [{ when: 'Nov 30', active: '4:10', advertised: '2:00', rate: '$2.10/h', status: 'Approved' }],
+  total: 1,
   dashboardPath: 'options.html#requesters',
   words: { close: 'Close', open: 'Open in dashboard', columns: ['When', 'Active', 'Advertised', 'Rate', 'Status'], empty: 'No tasks yet' },
 };

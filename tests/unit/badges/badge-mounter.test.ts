@@ -11,6 +11,7 @@ const view = (groupId: string, text = `rate of ${groupId}`): BadgeView => ({
   requesterText: null,
   marks: [],
   label: `Your history with ${groupId}`,
+  collective: null,
 });
 
 /** A list like a platform's: rows that carry their offer's id in an attribute. */
