@@ -405,6 +405,22 @@ describe('message handler', () => {
       expect(await badgeHandle({ type: 'page/read', url: LIST_URL, page: list }, listTab)).toMatchObject({ type: 'page/recorded' });
     });
 
+    it('opens the dashboard for a badge’s panel: only its own addresses, only from a platform page’s top frame', async () => {
+      const opened: string[] = [];
+      const handle = createMessageHandler({
+        db, self, version: '1', now: () => clock, feed: (events) => applyEvents(db, events), newId: () => 'x',
+        settings: () => Promise.resolve(settings), onReject: (reason) => rejects.push(reason),
+        openPage: async (path) => void opened.push(path),
+      });
+      expect(await handle({ type: 'dashboard/open', path: 'options.html#requesters?by=group&key=mturk%3AG1' }, listTab)).toEqual({ type: 'done' });
+      for (const path of ['https://evil.example/', 'popup.html', 'options.html#x"><script>', '../options.html#a']) {
+        expect(await handle({ type: 'dashboard/open', path }, listTab)).toMatchObject({ reason: 'invalid-message' });
+      }
+      const frame = { ...listTab, url: `https://www.mturkcontent.com/dynamic/hit?assignmentId=${ASSIGNMENT}`, frameId: 3 };
+      expect(await handle({ type: 'dashboard/open', path: 'options.html#history' }, frame)).toMatchObject({ reason: 'not-top-frame' });
+      expect(opened).toEqual(['options.html#requesters?by=group&key=mturk%3AG1']);
+    });
+
     it('answers the top frame of a platform page with one badge per offer, in the order asked', async () => {
       await history();
       const reply = await badgeHandle(badges([{ groupId: OTHER_GROUP }, { groupId: GROUP, requesterId: REQUESTER }, { groupId: OTHER_GROUP }]), listTab);
@@ -486,7 +502,8 @@ describe('message handler', () => {
       await db.tasks.add(makeTask({ id: 'mturk:3ELSEWHEREAAAAAAAAAAAAAAAA', externalId: '3ELSEWHEREAAAAAAAAAAAAAAAA', groupId: '3ANOTHERGROUPOFTHESAMEREQU', requesterId: REQUESTER, acceptedAt: Date.UTC(2026, 11, 1) }));
       const group = await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP }, listTab);
       expect(group).toMatchObject({ type: 'offers/detail', title: 'Your tasks in “Describe a picture”', total: 4, dashboardPath: `options.html#requesters?by=group&key=mturk%3A${GROUP}` });
-      expect(Object.keys(group).sort()).toEqual(['dashboardPath', 'rows', 'title', 'total', 'type']);
+      expect(Object.keys(group).sort()).toEqual(['dashboardPath', 'rows', 'title', 'total', 'type', 'words']);
+      expect((group as unknown as { words: { open: string; columns: string[] } }).words).toMatchObject({ open: 'Open in the dashboard', columns: ['When', 'Active', 'Advertised', 'True rate', 'Status'] });
       const rows = (group as unknown as { rows: Record<string, string>[] }).rows;
       expect(rows).toHaveLength(4);
       expect(Object.keys(rows[0]!).sort()).toEqual(['active', 'advertised', 'rate', 'status', 'when']);
