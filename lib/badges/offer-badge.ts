@@ -223,10 +223,15 @@ export function offerBadge(
     if (s.ratio) parts.push(t('badge_ratio', words.ratio(s.ratio.median)));
     return parts.join(' · ');
   };
+  const requesterText = f.requester ? t('badge_requester', short(f.requester)) : null;
+  // The short line says what the tone rests on: the group's figure, else (a group new to the
+  // worker) the requester's, else that there is no history, with the advertised rate if known.
+  const advertised = f.advertisedRate ? [t('badge_advertised', formatRate(f.advertisedRate, locale))] : [];
   const text = f.group
     ? t('badge_you', short(f.group))
-    : [t('badge_no_history'), ...(f.advertisedRate ? [t('badge_advertised', formatRate(f.advertisedRate, locale))] : [])].join(' · ');
-  const requesterText = f.requester ? t('badge_requester', short(f.requester)) : null;
+    : requesterText
+      ? [t('badge_new_group'), requesterText].join(' · ')
+      : [t('badge_no_history'), ...advertised].join(' · ');
 
   const marks: string[] = [];
   const flagged = (flag: BadgeFlag) => f.group?.flags.includes(flag) || f.requester?.flags.includes(flag);

@@ -66,17 +66,21 @@ const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
 const LAYOUT_CONTAINERS = /^(?:flex|inline-flex|grid|inline-grid|table|inline-table|table-row|table-row-group)$/;
 
 /**
- * Where in an offer's element the badge host goes: at the end of its last piece of content, so the
- * badge reads after the offer. A flex, grid or table container lays out every child, even an
- * absolutely positioned one at its start: the host goes into its last child instead.
+ * Where in an offer's element the badge host goes: right after the offer's own link (its title,
+ * which names the offer's id), so the badge reads after the offer and is drawn in the room a title
+ * leaves; else at the end of the element. A flex, grid or table container lays out every child,
+ * even an absolutely positioned one at its start: the host goes into one of its children instead.
  */
-export function slotFor(anchor: Element): Element {
+export function slotFor(anchor: Element, groupId: string): Element {
   let slot = anchor;
   for (let depth = 0; depth < 4; depth++) {
-    const last = [...slot.children].reverse().find((child) => !child.hasAttribute(HOST_ATTR));
     const display = slot.ownerDocument.defaultView?.getComputedStyle(slot).display ?? '';
-    if (!last || !LAYOUT_CONTAINERS.test(display)) break;
-    slot = last;
+    if (!LAYOUT_CONTAINERS.test(display)) break;
+    const children = [...slot.children].filter((child) => !child.hasAttribute(HOST_ATTR));
+    const titled = children.find((child) => [...child.querySelectorAll('a[href]')].some((a) => a.getAttribute('href')?.includes(groupId)));
+    const next = titled ?? children.at(-1);
+    if (!next) break;
+    slot = next;
   }
   return slot;
 }
@@ -94,7 +98,7 @@ export function hostIn(slot: Element, groupId: string): Element | null {
  */
 export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions): Element {
   const doc = anchor.ownerDocument;
-  const slot = slotFor(anchor);
+  const slot = slotFor(anchor, view.groupId);
   let host = hostIn(slot, view.groupId);
   let state = host ? mounted.get(host) : undefined;
   if (!host || !state) {
@@ -130,7 +134,9 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     button.className = `badge ${view.tone}`;
     button.setAttribute('aria-label', view.label);
     button.title = [view.text, view.requesterText, ...view.marks].filter(Boolean).join(' · ');
-    button.replaceChildren(el(doc, 'span', 'mark', view.mark), el(doc, 'span', 'text', [view.text, ...view.marks].join(' · ')));
+    // The short line only: the flags are in the shape and the colour, and in words in the
+    // tooltip and the label (a long line would be cut off where it matters).
+    button.replaceChildren(el(doc, 'span', 'mark', view.mark), el(doc, 'span', 'text', view.text));
     state.drawn = drawn;
   }
   return host;

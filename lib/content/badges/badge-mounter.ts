@@ -47,7 +47,7 @@ export function startBadges(
       }
       // A host whose offer moved elsewhere (a re-sorted list keeps DOM nodes) is dropped, so no
       // badge ever sits next to another offer.
-      const owners = new Map(anchors.map((a) => [slotFor(a.element), a.groupId]));
+      const owners = new Map(anchors.map((a) => [slotFor(a.element, a.groupId), a.groupId]));
       for (const host of doc.querySelectorAll(`[${HOST_ATTR}]`)) {
         const parent = host.parentElement;
         if (!parent || owners.get(parent) !== host.getAttribute(HOST_ATTR)) host.remove();

@@ -1,11 +1,11 @@
 /**
  * Seeds the extension's own IndexedDB with a worker's history, generated inside the browser (so
  * 100,000 tasks never cross the debugging protocol). Deterministic: the same count and `now` give
- * the same records. Records follow lib/db/records.ts (database version 4); the seeding opens the
+ * the same records. Records follow lib/model/records.ts; the seeding opens the
  * database without a version, so the extension must have created it (open any extension page).
  * Written as a string: bundlers rename helpers inside functions passed to evaluate.
  */
-const SEED = `async ({ count, now, days, segments: withSegments = true }) => {
+const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGroups = null }) => {
   let x = 123456789;
   const rand = () => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return ((x >>> 0) % 1000000) / 1000000; };
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -21,8 +21,10 @@ const SEED = `async ({ count, now, days, segments: withSegments = true }) => {
   const segments = [];
   const span = days * 86400000;
   for (let i = 0; i < count; i++) {
-    const p = pick(platforms);
-    const [requesterId, requesterName] = pick(p.requesters);
+    // With mturkGroups, every task is one of those MTurk groups (a list's offers, for badges).
+    const group = mturkGroups ? mturkGroups[i % mturkGroups.length] : null;
+    const p = group ? platforms[0] : pick(platforms);
+    const [requesterId, requesterName] = group ? [group.requesterId, group.requesterName] : pick(p.requesters);
     const acceptedAt = Math.floor(now - span + (span * (i + 0.5)) / count);
     const advertised = pick([60, 120, 180, 300, 600, 900, null]);
     const ratio = 0.4 + rand() * 2.2;
@@ -41,7 +43,7 @@ const SEED = `async ({ count, now, days, segments: withSegments = true }) => {
     // Time on the platform between tasks: searching and previewing, unpaid.
     if (withSegments) segments.push({ taskId: null, platform: p.id, start: acceptedAt - 45000, end: acceptedAt - 3000, source: 'measured', excluded: false });
     tasks.push({
-      id, platform: p.id, externalId: 'SEED' + String(i).padStart(8, '0'), groupId: 'G' + (i % 97), requesterId, requesterName,
+      id, platform: p.id, externalId: 'SEED' + String(i).padStart(8, '0'), groupId: group ? group.groupId : 'G' + (i % 97), requesterId, requesterName,
       title: pick(titles), reward, advertisedSeconds: advertised, advertisedKind: advertised === null ? null : (p.id === 'raterhub' ? 'aet' : 'estimate'),
       allottedSeconds: p.id === 'mturk' ? 3600 : null, status, acceptedAt, endedAt: ended ? at : null, activeMs, wallMs: ended ? at - acceptedAt : 0,
       idleThresholdS: 60, flags: [], completionCode: null, bonuses: i % 53 === 0 && reward ? [{ amountMinor: 25, currency: p.currency, source: 'manual', at: at + 1000 }] : [],
@@ -80,6 +82,8 @@ export interface SeedOptions {
    * test read tasks, not segments, except for a day or a chosen range.
    */
   segments?: boolean;
+  /** Make every task one of these MTurk groups (the offers of a list, for badges). */
+  mturkGroups?: { groupId: string; requesterId: string; requesterName: string }[];
 }
 
 /** An expression any extension page can evaluate; it resolves to the counts written. */

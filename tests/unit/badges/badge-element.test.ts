@@ -62,7 +62,8 @@ describe('a badge', () => {
     expect(button.className).toBe('badge bad');
     expect(button.getAttribute('aria-label')).toBe(view.label);
     expect(button.querySelector('.mark')?.textContent).toBe('✗');
-    expect(button.querySelector('.text')?.textContent).toBe('You: $2.10/h · n = 6 · Done 2 times');
+    expect(button.querySelector('.text')?.textContent).toBe('You: $2.10/h · n = 6');
+    expect(button.title).toContain('Done 2 times');
     // Page text is text: a requester name holding HTML is shown, not parsed.
     expect(button.title).toContain('<img src=x onerror=alert(1)>');
     expect(roots[0]!.querySelector('img')).toBeNull();
@@ -84,17 +85,24 @@ describe('a badge', () => {
     expect(host.getAttribute('style')).toContain('all:initial;position:absolute');
   });
 
-  it('goes into the last cell of a row laid out as flex, where it cannot take part in the layout', () => {
+  it('goes into the cell of a flex row that holds the offer’s own link, where it cannot take part in the layout', () => {
     const row = document.createElement('div');
     row.style.display = 'flex';
+    const requester = document.createElement('div');
+    requester.innerHTML = '<a href="/requesters/A1/projects">Lab</a>';
     const name = document.createElement('div');
+    name.innerHTML = '<a href="/projects/G1/tasks">Transcribe</a>';
     const reward = document.createElement('div');
     reward.textContent = '$0.35';
-    row.append(name, reward);
+    row.append(requester, name, reward);
     document.body.append(row);
     const host = mountBadge(row, view, actions);
-    expect(host.parentElement).toBe(reward);
+    expect(host.parentElement).toBe(name);
     expect(mountBadge(row, view, actions)).toBe(host);
+    // A row with no link of its own offer: the last cell.
+    name.innerHTML = 'Transcribe';
+    host.remove();
+    expect(mountBadge(row, view, actions).parentElement).toBe(reward);
   });
 
   it('a click on the badge is TrueRate’s: the offer’s link does not navigate and the page hears nothing', async () => {

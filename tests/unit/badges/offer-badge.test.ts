@@ -161,7 +161,8 @@ const cases: Case[] = [
     name: 'returned and rejected work lowers the requester’s figures: good would be warn',
     requester: [elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(5, { status: 'returned' }), elsewhere(5, { status: 'returned' }), elsewhere(3, { status: 'rejected' })],
     tone: 'warn',
-    text: 'No history yet · advertised $6.00/h',
+    // A group new to the worker: the short line gives what the tone rests on, the requester's figure.
+    text: 'New to you · Requester: $10.00/h · n = 9 · 0.6× advertised time',
     // Median of 0, 0, 0, 10 ×6 is $10.00/h; n = 9 takes [x(2), x(8)] = [$0, $10].
     requesterText: 'Requester: $10.00/h · n = 9 · 0.6× advertised time',
     marks: ['Returned 2 of 9', 'Rejected 1 of 9'],
@@ -178,7 +179,7 @@ const cases: Case[] = [
     name: 'the same requester without its unpaid work: good',
     requester: [elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(3), elsewhere(3)],
     tone: 'good',
-    text: 'No history yet · advertised $6.00/h',
+    text: 'New to you · Requester: $10.00/h · n = 6 · 0.6× advertised time',
     marks: [],
     notInLabel: ['Returned, rejected', 'you returned'],
   },

@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { generatedOffers } from '../../demo/generated-list';
+import { useChromium } from './support/chromium-suite';
+import { setSettings } from './support/extension-db';
+import { artifactPath } from './support/paths';
+import { seedExpression } from './support/seed';
+import { cdpOf, readBadges, readPanel } from './support/shadow';
+
+const N = 20;
+const offers = generatedOffers(N);
+const LIST = `https://worker.mturk.com/projects?truerate_offers=${N}`;
+const settings = (more: Record<string, unknown> = {}) => ({ idleThresholdS: 60, idleThresholdByPlatform: {}, minHourlyMinor: { USD: 600 }, ...more });
+
+/** The group each row of the page shows, by the row's own link (what a worker reads). */
+const rowsOf = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.table-row')].map((row) => {
+      const href = row.querySelector('.project-name-column a')?.getAttribute('href') ?? '';
+      return /\/projects\/([A-Z0-9]+)\//.exec(href)?.[1] ?? '';
+    }),
+  );
+
+/**
+ * Presses Tab until the badge of `groupId` has the focus: the badge is in the page's own tab
+ * order (its host is the active element, its closed root holds the focused button).
+ */
+async function tabTo(page: Page, groupId: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-truerate-badge') ?? null);
+    if (focused === groupId) return;
+  }
+  throw new Error(`Tab never reached the badge of ${groupId}`);
+}
+
+/** Every box the page itself draws in its list, to compare with badges on and off. */
+const boxesOf = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('#MainContent *')]
+      .filter((el) => !el.hasAttribute('data-truerate-badge'))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+      }),
+  );
+
+/**
+ * Badges next to every offer of an MTurk list, in real Chromium with a seeded history: by id,
+ * after the page's own re-sort and re-render, without moving the page's elements, page text as
+ * text, and a panel the keyboard opens.
+ */
+describe('Chromium: badges beside the offers of an MTurk list', () => {
+  const suite = useChromium();
+
+  it('puts the right badge next to the right offer, also after the page re-sorts and re-renders its list', async () => {
+    const chrome = suite.chrome;
+    await setSettings(chrome.serviceWorker, settings());
+    const ext = await chrome.newPage();
+    await ext.goto(chrome.extensionUrl('popup.html'));
+    await ext.locator('h1').waitFor();
+    const groups = offers.slice(0, 15).map(({ groupId, requesterId, requesterName }) => ({ groupId, requesterId, requesterName }));
+    const seeded = (await ext.evaluate(seedExpression({ count: 600, now: Date.now() - 3_600_000, days: 30, segments: false, mturkGroups: groups }))) as { tasks: number };
+    expect(seeded.tasks).toBe(600);
+
+    const page = await chrome.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(LIST);
+    const cdp = await cdpOf(page);
+    await expect.poll(async () => (await readBadges(cdp)).length, { timeout: 10_000 }).toBe(N);
+
+    const check = async () => {
+      const rows = await rowsOf(page);
+      const badges = await readBadges(cdp);
+      expect(badges.map((b) => b.groupId)).toEqual(rows);
+      for (const badge of badges) {
+        // The badge sits in the row of its own offer: that row's text names the offer's title.
+        const offer = offers.find((o) => o.groupId === badge.groupId)!;
+        expect(badge.rowText.length).toBeGreaterThan(0);
+        expect(rows).toContain(offer.groupId);
+      }
+      return badges;
+    };
+    const first = await check();
+    // An offer with history says so, with its n; one without says it has none.
+    const withHistory = first.find((b) => b.groupId === offers[0]!.groupId)!;
+    expect(withHistory.text).toMatch(/n = \d+/);
+    expect(withHistory.buttonClass).toMatch(/badge (good|warn|bad)/);
+    const without = first.find((b) => b.groupId === offers[N - 1]!.groupId)!;
+    expect(without.text).toMatch(/No history yet/);
+    expect(await page.title()).not.toBe('pwned');
+    await page.screenshot({ path: artifactPath('chromium-badges-mturk-list-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: artifactPath('chromium-badges-mturk-list-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The page's own script re-sorts its rows (same nodes), then re-renders them (new nodes).
+    await page.evaluate(() => (window as unknown as { truerateDemoResort(): void }).truerateDemoResort());
+    await expect.poll(async () => (await readBadges(cdp)).map((b) => b.groupId).join(), { timeout: 5000 }).toBe((await rowsOf(page)).join());
+    await page.evaluate(() => (window as unknown as { truerateDemoRerender(): void }).truerateDemoRerender());
+    await expect.poll(async () => (await readBadges(cdp)).length, { timeout: 5000 }).toBe(N);
+    await check();
+    // The panel: the keyboard opens it on the badge, it names itself, and Escape closes it.
+    await tabTo(page, offers[0]!.groupId);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readPanel(cdp))?.role ?? null, { timeout: 5000 }).toBe('dialog');
+    const panel = (await readPanel(cdp))!;
+    expect(panel.label).toMatch(/Your tasks/i);
+    expect(panel.buttons).toEqual(['Open in the dashboard', 'Close']);
+    await page.screenshot({ path: artifactPath('chromium-badges-panel-light.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => readPanel(cdp), { timeout: 5000 }).toBeNull();
+
+    // A group new to the worker opens its requester's tasks; that requester's name holds markup,
+    // which the panel shows as text and nowhere as elements.
+    const fresh = offers.find((o, i) => i >= 15 && o.requesterName.includes('<b>'))!;
+    await tabTo(page, fresh.groupId);
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await readPanel(cdp))?.text ?? '', { timeout: 5000 }).toContain('<b>Bold</b> Requester <img src=x');
+    const marked = (await readPanel(cdp))!;
+    expect(marked.tags).not.toContain('img');
+    expect(marked.tags).not.toContain('b');
+    expect(await page.title()).not.toBe('pwned');
+    await page.keyboard.press('Escape');
+  });
+
+  it('moves none of the page’s own elements: the same boxes with badges off and on', async () => {
+    const chrome = suite.chrome;
+    const page = await chrome.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await setSettings(chrome.serviceWorker, settings({ badgesOff: ['mturk'] }));
+    await page.goto(LIST);
+    const cdp = await cdpOf(page);
+    // Badges off: the page is read (and its offers kept), but nothing is drawn.
+    await page.waitForTimeout(1500);
+    expect(await readBadges(cdp)).toEqual([]);
+    const off = await boxesOf(page);
+
+    await setSettings(chrome.serviceWorker, settings());
+    await page.reload();
+    await expect.poll(async () => (await readBadges(cdp)).length, { timeout: 10_000 }).toBe(N);
+    expect(await boxesOf(page)).toEqual(off);
+  });
+});

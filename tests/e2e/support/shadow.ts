@@ -1,0 +1,100 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * TrueRate's badges live in closed shadow roots, out of reach of the page's scripts and of
+ * Playwright's locators. The DevTools protocol sees through them (DOM.getDocument with pierce),
+ * which is how a test reads what a badge shows, without any test hook in the extension.
+ */
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  localName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+export interface BadgeSeen {
+  groupId: string;
+  /** The host's parent: where on the page the badge sits, as the page's own markup. */
+  rowText: string;
+  buttonClass: string;
+  label: string;
+  title: string;
+  text: string;
+  /** Element names inside the shadow root (to check that page text never became markup). */
+  tags: string[];
+}
+
+const attrs = (node: CdpNode): Record<string, string> => {
+  const out: Record<string, string> = {};
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) out[list[i]!] = list[i + 1]!;
+  return out;
+};
+
+const textOf = (node: CdpNode): string =>
+  node.nodeName === '#text' ? node.nodeValue : (node.children ?? []).map(textOf).join('');
+
+function walk(node: CdpNode, visit: (node: CdpNode, parent: CdpNode | null) => void, parent: CdpNode | null = null): void {
+  visit(node, parent);
+  for (const child of node.children ?? []) walk(child, visit, node);
+  for (const root of node.shadowRoots ?? []) walk(root, visit, node);
+}
+
+/** Every badge on the page, read through its closed shadow root. */
+export async function readBadges(cdp: CDPSession): Promise<BadgeSeen[]> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const seen: BadgeSeen[] = [];
+  walk(root, (node, parent) => {
+    const a = attrs(node);
+    const groupId = a['data-truerate-badge'];
+    if (groupId === undefined || !parent) return;
+    const shadow = node.shadowRoots?.[0];
+    const tags: string[] = [];
+    let button: CdpNode | undefined;
+    if (shadow) {
+      walk(shadow, (inner) => {
+        if (inner.localName) tags.push(inner.localName);
+        if (inner.localName === 'button' && !button) button = inner;
+      });
+    }
+    const b = button ? attrs(button) : {};
+    seen.push({
+      groupId,
+      rowText: textOf(parent).replace(/\s+/g, ' ').trim(),
+      buttonClass: b.class ?? '',
+      label: b['aria-label'] ?? '',
+      title: b.title ?? '',
+      text: button ? textOf(button) : '',
+      tags,
+    });
+  });
+  return seen;
+}
+
+/** The text and roles inside the open panel of a badge, if one is open. */
+export async function readPanel(cdp: CDPSession): Promise<{ role: string; label: string; text: string; buttons: string[]; tags: string[] } | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  let found: { role: string; label: string; text: string; buttons: string[]; tags: string[] } | null = null;
+  walk(root, (node) => {
+    const a = attrs(node);
+    if (found || !(a.class ?? '').split(' ').includes('panel')) return;
+    const buttons: string[] = [];
+    const tags: string[] = [];
+    walk(node, (inner) => {
+      if (inner.localName) tags.push(inner.localName);
+      if (inner.localName === 'button') buttons.push(textOf(inner));
+    });
+    found = { role: a.role ?? '', label: a['aria-label'] ?? '', text: textOf(node), buttons, tags };
+  });
+  return found;
+}
+
+export async function cdpOf(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  return cdp;
+}
