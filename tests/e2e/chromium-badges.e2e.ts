@@ -82,12 +82,13 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
       return badges;
     };
     const first = await check();
-    // An offer with history says so, with its n; one without says it has none.
+    // An offer with history says so, with its n.
     const withHistory = first.find((b) => b.groupId === offers[0]!.groupId)!;
     expect(withHistory.text).toMatch(/n = \d+/);
     expect(withHistory.buttonClass).toMatch(/badge (good|warn|bad)/);
     const without = first.find((b) => b.groupId === offers[N - 1]!.groupId)!;
-    expect(without.text).toMatch(/No history yet/);
+    // A group new to the worker, of a requester it knows: the requester’s figure, said as such.
+    expect(without.text).toMatch(/^✗?New to you · Requester: /);
     expect(await page.title()).not.toBe('pwned');
     await page.screenshot({ path: artifactPath('chromium-badges-mturk-list-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
