@@ -21,12 +21,13 @@ const CSS = `
 .warn { border-color: #8a5a00; } .warn .mark { color: #8a5a00; }
 .bad { border-color: #a4161a; } .bad .mark { color: #a4161a; }
 .none { border-color: #5b6470; } .none .mark { color: #5b6470; }
-.panel { position: absolute; left: 6px; top: 22px; z-index: 2147483001; width: 360px; max-height: 320px; overflow: auto;
+.panel { position: absolute; left: 6px; top: 22px; z-index: 2147483001; width: 440px; max-height: 320px; overflow: auto;
   padding: 8px 10px; border: 1px solid #5b6470; border-radius: 8px; background: #fff; color: #1b1f24;
   font: 12px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.2); white-space: normal; }
 .panel h2 { margin: 0 0 6px; font-size: 13px; }
 .panel p { margin: 0 0 6px; }
 .panel table { border-collapse: collapse; width: 100%; }
+.panel td:first-child { white-space: nowrap; }
 .panel th, .panel td { text-align: start; padding: 2px 4px; border-bottom: 1px solid #e3e6ea; font-variant-numeric: tabular-nums; }
 .panel .actions { display: flex; gap: 8px; margin-top: 8px; }
 .panel button { font: inherit; padding: 3px 8px; border-radius: 6px; border: 1px solid #5b6470; background: transparent; color: inherit; cursor: pointer; }
