@@ -12,6 +12,9 @@ const offers = generatedOffers(N);
 const LIST = `https://worker.mturk.com/projects?truerate_offers=${N}`;
 const settings = (more: Record<string, unknown> = {}) => ({ idleThresholdS: 60, idleThresholdByPlatform: {}, minHourlyMinor: { USD: 600 }, ...more });
 
+/** The groups of the badges actually drawn (a host copied by the page's own innerHTML has none). */
+const drawn = async (cdp: Awaited<ReturnType<typeof cdpOf>>) => (await readBadges(cdp)).filter((b) => b.text !== '').map((b) => b.groupId);
+
 /** The group each row of the page shows, by the row's own link (what a worker reads). */
 const rowsOf = (page: Page) =>
   page.evaluate(() =>
@@ -67,7 +70,7 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.goto(LIST);
     const cdp = await cdpOf(page);
-    await expect.poll(async () => (await readBadges(cdp)).length, { timeout: 10_000 }).toBe(N);
+    await expect.poll(async () => (await drawn(cdp)).length, { timeout: 10_000 }).toBe(N);
 
     const check = async () => {
       const rows = await rowsOf(page);
@@ -97,9 +100,10 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
 
     // The page's own script re-sorts its rows (same nodes), then re-renders them (new nodes).
     await page.evaluate(() => (window as unknown as { truerateDemoResort(): void }).truerateDemoResort());
-    await expect.poll(async () => (await readBadges(cdp)).map((b) => b.groupId).join(), { timeout: 5000 }).toBe((await rowsOf(page)).join());
+    await expect.poll(async () => (await drawn(cdp)).join(), { timeout: 5000 }).toBe((await rowsOf(page)).join());
     await page.evaluate(() => (window as unknown as { truerateDemoRerender(): void }).truerateDemoRerender());
-    await expect.poll(async () => (await readBadges(cdp)).length, { timeout: 5000 }).toBe(N);
+    await expect.poll(async () => (await drawn(cdp)).join(), { timeout: 5000 }).toBe((await rowsOf(page)).join());
+    expect((await readBadges(cdp)).length).toBe(N);
     await check();
     // The panel: the keyboard opens it on the badge, it names itself, and Escape closes it.
     await tabTo(page, offers[0]!.groupId);
@@ -108,6 +112,12 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
     const panel = (await readPanel(cdp))!;
     expect(panel.label).toMatch(/Your tasks/i);
     expect(panel.buttons).toEqual(['Open in the dashboard', 'Close']);
+    // The first offer is the last row after the re-sort, at the foot of the window: the panel
+    // opens above its badge, whole in view, its buttons reachable without scrolling.
+    const viewport = page.viewportSize()!;
+    expect(panel.box.top).toBeGreaterThanOrEqual(0);
+    expect(panel.box.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(panel.box.right).toBeLessThanOrEqual(viewport.width);
     await page.screenshot({ path: artifactPath('chromium-badges-panel-light.png') });
     await page.keyboard.press('Escape');
     await expect.poll(async () => readPanel(cdp), { timeout: 5000 }).toBeNull();
@@ -141,5 +151,31 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
     await page.reload();
     await expect.poll(async () => (await readBadges(cdp)).length, { timeout: 10_000 }).toBe(N);
     expect(await boxesOf(page)).toEqual(off);
+  });
+
+  it('on a Prolific study list, the badges survive the app re-rendering its cards in place', async () => {
+    const chrome = suite.chrome;
+    await setSettings(chrome.serviceWorker, settings({ minHourlyMinor: { GBP: 600 } }));
+    const page = await chrome.newPage();
+    await page.goto('https://app.prolific.com/studies');
+    const cdp = await cdpOf(page);
+    const studies = () => page.evaluate(() => [...document.querySelectorAll('li[data-testid^="study-"]')].map((li) => li.getAttribute('data-testid')!.slice('study-'.length)));
+    const ids = await studies();
+    expect(ids.length).toBeGreaterThan(1);
+    await expect.poll(async () => (await drawn(cdp)).join(), { timeout: 10_000 }).toBe(ids.join());
+    // The app (Vue) throws its list away and renders it again: new nodes, same studies (the copy
+    // even carries the old badges' hosts, without their shadow roots).
+    await page.evaluate(() => {
+      const list = document.querySelector('[data-testid="studies-list"]')!;
+      const html = list.innerHTML;
+      list.innerHTML = html;
+    });
+    await expect.poll(async () => (await drawn(cdp)).join(), { timeout: 10_000 }).toBe(ids.join());
+    expect((await readBadges(cdp)).length).toBe(ids.length);
+    const badges = await readBadges(cdp);
+    // No history of these studies: the badge says so, with the rate the study advertises.
+    expect(badges[0]!.text).toMatch(/No history yet · advertised £/);
+    expect(badges[0]!.buttonClass).toBe('badge none');
+    await page.screenshot({ path: artifactPath('chromium-badges-prolific-list.png') });
   });
 });

@@ -21,11 +21,14 @@ const CSS = `
 .warn { border-color: #8a5a00; } .warn .mark { color: #8a5a00; }
 .bad { border-color: #a4161a; } .bad .mark { color: #a4161a; }
 .none { border-color: #5b6470; } .none .mark { color: #5b6470; }
-.panel { position: absolute; left: 6px; top: 22px; z-index: 2147483001; width: 440px; max-height: 320px; overflow: auto;
+.panel { position: absolute; left: 6px; top: 22px; z-index: 2147483001; width: 440px; max-height: 320px; display: flex; flex-direction: column;
   padding: 8px 10px; border: 1px solid #5b6470; border-radius: 8px; background: #fff; color: #1b1f24;
   font: 12px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.2); white-space: normal; }
+.panel.up { top: auto; bottom: 4px; }
 .panel h2 { margin: 0 0 6px; font-size: 13px; }
 .panel p { margin: 0 0 6px; }
+/* The rows scroll; the title and the buttons stay in view. */
+.panel .rows { overflow: auto; min-height: 0; flex: 1 1 auto; }
 .panel table { border-collapse: collapse; width: 100%; }
 .panel td:first-child { white-space: nowrap; }
 .panel th, .panel td { text-align: start; padding: 2px 4px; border-bottom: 1px solid #e3e6ea; font-variant-numeric: tabular-nums; }
@@ -67,19 +70,21 @@ const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
 const LAYOUT_CONTAINERS = /^(?:flex|inline-flex|grid|inline-grid|table|inline-table|table-row|table-row-group)$/;
 
 /**
- * Where in an offer's element the badge host goes: right after the offer's own link (its title,
- * which names the offer's id), so the badge reads after the offer and is drawn in the room a title
- * leaves; else at the end of the element. A flex, grid or table container lays out every child,
- * even an absolutely positioned one at its start: the host goes into one of its children instead.
+ * Where in an offer's element the badge host goes: beside the offer's own link (its title, which
+ * names the offer's id), in the element that holds that link, so the badge reads after the title
+ * and is drawn in the room a title leaves; else at the end of the element. A flex, grid or table
+ * container lays out every child, even an absolutely positioned one at its start: without a title
+ * link to follow, the host goes into its last child instead.
  */
 export function slotFor(anchor: Element, groupId: string): Element {
+  const names = (node: Element) => node.localName === 'a' && (node.getAttribute('href') ?? '').includes(groupId);
   let slot = anchor;
-  for (let depth = 0; depth < 4; depth++) {
-    const display = slot.ownerDocument.defaultView?.getComputedStyle(slot).display ?? '';
-    if (!LAYOUT_CONTAINERS.test(display)) break;
+  for (let depth = 0; depth < 6; depth++) {
     const children = [...slot.children].filter((child) => !child.hasAttribute(HOST_ATTR));
-    const titled = children.find((child) => [...child.querySelectorAll('a[href]')].some((a) => a.getAttribute('href')?.includes(groupId)));
-    const next = titled ?? children.at(-1);
+    if (children.some(names)) break;
+    const titled = children.find((child) => [...child.querySelectorAll('a[href]')].some(names));
+    const display = slot.ownerDocument.defaultView?.getComputedStyle(slot).display ?? '';
+    const next = titled ?? (LAYOUT_CONTAINERS.test(display) ? children.at(-1) : undefined);
     if (!next) break;
     slot = next;
   }
@@ -172,7 +177,9 @@ async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId:
       for (const cell of [row.when, row.active, row.advertised, row.rate, row.status]) tr.append(el(doc, 'td', undefined, cell));
       table.append(tr);
     }
-    panel.append(table);
+    const rows = el(doc, 'div', 'rows');
+    rows.append(table);
+    panel.append(rows);
   }
   const actionsRow = el(doc, 'div', 'actions');
   const open = el(doc, 'button', undefined, detail.words.open);
@@ -192,6 +199,24 @@ async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId:
   actionsRow.append(open, close);
   panel.append(actionsRow);
   root.append(panel);
+  placeInView(panel);
   button.setAttribute('aria-expanded', 'true');
   panel.focus();
+}
+
+/**
+ * The panel opens below its badge, or above it when that leaves more of it in view (a badge near
+ * the bottom of the window), and shifts left rather than run off the right edge: its buttons must
+ * stay reachable without scrolling the page.
+ */
+function placeInView(panel: HTMLElement): void {
+  const view = panel.ownerDocument.defaultView;
+  if (!view) return;
+  const box = panel.getBoundingClientRect();
+  const roomBelow = view.innerHeight - box.top;
+  const roomAbove = box.top - 26; // the badge's height and the gaps above and below it
+  if (box.height > roomBelow && roomAbove > roomBelow) panel.classList.add('up');
+  const over = box.right - (view.innerWidth - 8);
+  // Through the CSSOM, which a page's style-src policy does not govern.
+  if (over > 0) panel.style.left = `${6 - Math.min(over, box.left - 8)}px`;
 }

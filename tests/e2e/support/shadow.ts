@@ -75,10 +75,20 @@ export async function readBadges(cdp: CDPSession): Promise<BadgeSeen[]> {
   return seen;
 }
 
-/** The text and roles inside the open panel of a badge, if one is open. */
-export async function readPanel(cdp: CDPSession): Promise<{ role: string; label: string; text: string; buttons: string[]; tags: string[] } | null> {
+export interface PanelSeen {
+  role: string;
+  label: string;
+  text: string;
+  buttons: string[];
+  tags: string[];
+  /** Where the panel is drawn, in CSS pixels of the viewport. */
+  box: { left: number; top: number; right: number; bottom: number };
+}
+
+/** The text, roles and place of the open panel of a badge, if one is open. */
+export async function readPanel(cdp: CDPSession): Promise<PanelSeen | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  let found: { role: string; label: string; text: string; buttons: string[]; tags: string[] } | null = null;
+  let found: (Omit<PanelSeen, 'box'> & { backendNodeId: number }) | null = null;
   walk(root, (node) => {
     const a = attrs(node);
     if (found || !(a.class ?? '').split(' ').includes('panel')) return;
@@ -88,9 +98,14 @@ export async function readPanel(cdp: CDPSession): Promise<{ role: string; label:
       if (inner.localName) tags.push(inner.localName);
       if (inner.localName === 'button') buttons.push(textOf(inner));
     });
-    found = { role: a.role ?? '', label: a['aria-label'] ?? '', text: textOf(node), buttons, tags };
+    found = { role: a.role ?? '', label: a['aria-label'] ?? '', text: textOf(node), buttons, tags, backendNodeId: node.backendNodeId };
   });
-  return found;
+  if (!found) return null;
+  const { backendNodeId, ...seen } = found as Omit<PanelSeen, 'box'> & { backendNodeId: number };
+  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[] } };
+  const xs = model.border.filter((_, i) => i % 2 === 0);
+  const ys = model.border.filter((_, i) => i % 2 === 1);
+  return { ...seen, box: { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) } };
 }
 
 export async function cdpOf(page: Page): Promise<CDPSession> {
