@@ -30,6 +30,11 @@ export interface OfferBadge {
   requesterText: string | null;
   /** Short facts: "Done 3 times", "Seen 5 times", "Returned 2 of 9", a flag in words. */
   marks: string[];
+  /**
+   * What the badge shows beside its line, never cut off: "Done ×3" (repeating a task can get it
+   * rejected), else "Seen ×5" from the second sighting on.
+   */
+  chip: string | null;
   /** Everything above as full sentences, for screen readers (and a tooltip). */
   label: string;
   /** Reserved for figures pooled across workers; always null for now. */
@@ -37,10 +42,12 @@ export interface OfferBadge {
 }
 
 export type BadgeTone = 'good' | 'warn' | 'bad' | 'none';
-export type BadgeMark = '✓' | '!' | '✗' | '?';
+export type BadgeMark = '✓' | '!' | '✗' | '–' | '?';
 export type BadgeFlag = 'longer-than-advertised' | 'below-minimum';
 
 const MARK: Readonly<Record<BadgeTone, BadgeMark>> = { good: '✓', warn: '!', bad: '✗', none: '?' };
+/** A history without a verdict (no minimum in that currency, or too few tasks): figures, not a question. */
+const NO_VERDICT: BadgeMark = '–';
 
 /**
  * What a badge needs of an offer: a stored OfferRecord fits, and so does a group that only the
@@ -248,10 +255,11 @@ export function offerBadge(
   return {
     groupId: offer.groupId,
     tone: f.tone,
-    mark: MARK[f.tone],
+    mark: f.tone === 'none' && (f.group || f.requester) ? NO_VERDICT : MARK[f.tone],
     text,
     requesterText,
     marks,
+    chip: f.done > 0 ? t('badge_chip_done', words.count(f.done)) : f.seen > 1 ? t('badge_chip_seen', words.count(f.seen)) : null,
     label: badgeLabel(f, t, locale, settings, words, unpaidOf === f.requester ? 'requester' : 'group'),
     collective: null,
   };

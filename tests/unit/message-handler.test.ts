@@ -428,9 +428,9 @@ describe('message handler', () => {
       const list = (reply as { badges: OfferBadge[] }).badges;
       expect(list.map((b) => b.groupId)).toEqual([OTHER_GROUP, GROUP]);
       // Exactly the fields the content script reads: text only, nothing it would have to compute.
-      for (const badge of list) expect(Object.keys(badge).sort()).toEqual(['collective', 'groupId', 'label', 'mark', 'marks', 'requesterText', 'text', 'tone']);
+      for (const badge of list) expect(Object.keys(badge).sort()).toEqual(['chip', 'collective', 'groupId', 'label', 'mark', 'marks', 'requesterText', 'text', 'tone']);
       // MTurk's time allotted is a deadline: no advertised rate.
-      expect(list[0]).toEqual(expect.objectContaining({ tone: 'none', mark: '?', text: 'No history yet', requesterText: null, marks: [], collective: null }));
+      expect(list[0]).toEqual(expect.objectContaining({ tone: 'none', mark: '?', text: 'No history yet', requesterText: null, marks: [], chip: null, collective: null }));
       // $3.00/h three times and a returned task at 0: the median is below the $6.00 minimum.
       expect(list[1]).toMatchObject({ tone: 'bad', mark: '✗', text: 'You: $3.00/h · n = 4 · 2.0× advertised time', requesterText: 'Requester: $3.00/h · n = 4 · 2.0× advertised time' });
       expect(list[1]?.marks).toEqual(['Takes longer than advertised', 'Below your minimum', 'Returned 1 of 4', 'Done 3 times']);

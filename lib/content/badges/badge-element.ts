@@ -12,11 +12,12 @@ export const HOST_ATTR = 'data-truerate-badge';
 const CSS = `
 :host { all: initial; }
 .badge { position: absolute; left: 6px; top: 0; z-index: 2147483000; display: inline-flex; gap: 4px; align-items: center;
-  max-width: 320px; padding: 1px 7px; border-radius: 999px; border: 1px solid; font: 12px/1.5 system-ui, sans-serif;
+  max-width: 420px; padding: 1px 7px; border-radius: 999px; border: 1px solid; font: 12px/1.5 system-ui, sans-serif;
   white-space: nowrap; cursor: pointer; background: #fff; color: #1b1f24; box-shadow: 0 1px 2px rgba(0,0,0,.15); }
 .badge:focus-visible { outline: 2px solid #0a6b4f; outline-offset: 2px; }
 .text { overflow: hidden; text-overflow: ellipsis; }
 .mark { font-weight: 700; }
+.chip { flex: none; padding: 0 5px; border-radius: 999px; background: #e3e6ea; color: #1b1f24; font-weight: 600; }
 .good { border-color: #0a6b4f; } .good .mark { color: #0a6b4f; }
 .warn { border-color: #8a5a00; } .warn .mark { color: #8a5a00; }
 .bad { border-color: #a4161a; } .bad .mark { color: #a4161a; }
@@ -40,6 +41,7 @@ const CSS = `
   .warn { border-color: #f0c060; } .warn .mark { color: #f0c060; }
   .bad { border-color: #ff8a8a; } .bad .mark { color: #ff8a8a; }
   .none { border-color: #9aa3ad; } .none .mark { color: #9aa3ad; }
+  .chip { background: #343a42; color: #e8eaed; }
   .panel th, .panel td { border-color: #2b3036; }
 }`;
 
@@ -143,6 +145,7 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     // The short line only: the flags are in the shape and the colour, and in words in the
     // tooltip and the label (a long line would be cut off where it matters).
     button.replaceChildren(el(doc, 'span', 'mark', view.mark), el(doc, 'span', 'text', view.text));
+    if (view.chip) button.append(el(doc, 'span', 'chip', view.chip));
     state.drawn = drawn;
   }
   return host;

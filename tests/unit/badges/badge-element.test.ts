@@ -10,6 +10,7 @@ const view: BadgeView = {
   requesterText: '<img src=x onerror=alert(1)> Lab: $3.00/h',
   marks: ['Done 2 times'],
   label: 'Your median for this HIT is $2.10 an hour over 6 tasks, below your minimum.',
+  chip: null,
   collective: null,
 };
 const detail: BadgeDetail = {
@@ -78,6 +79,12 @@ describe('a badge', () => {
     mountBadge(anchor, { ...view, tone: 'good', mark: '✓' }, actions);
     expect(anchor.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
     expect(roots[0]!.querySelector('button')?.className).toBe('badge good');
+    // The "done" chip comes and goes with the view, as text.
+    mountBadge(anchor, { ...view, chip: 'Done ×2 <b>' }, actions);
+    expect(roots[0]!.querySelector('.chip')?.textContent).toBe('Done ×2 <b>');
+    expect(roots[0]!.querySelector('b')).toBeNull();
+    mountBadge(anchor, view, actions);
+    expect(roots[0]!.querySelector('.chip')).toBeNull();
   });
 
   it('takes no room in the page: the host is out of the flow whatever the page’s styles', () => {

@@ -10,6 +10,7 @@ const view = (groupId: string, text = `rate of ${groupId}`): BadgeView => ({
   text,
   requesterText: null,
   marks: [],
+  chip: null,
   label: `Your history with ${groupId}`,
   collective: null,
 });

@@ -46,6 +46,7 @@ interface Case {
   text: string;
   requesterText?: string | null;
   marks?: string[];
+  chip?: string | null;
   label?: string[];
   notInLabel?: string[];
 }
@@ -57,6 +58,7 @@ const cases: Case[] = [
     text: 'No history yet · advertised $6.00/h',
     requesterText: null,
     marks: [],
+    chip: null,
     label: ['You have finished no task of this group yet.', 'Advertised: $6.00/h (the reward over the advertised time).'],
     notInLabel: ['median'],
   },
@@ -81,6 +83,7 @@ const cases: Case[] = [
     text: 'You: $3.00/h · n = 1 · 2.0× advertised time',
     requesterText: 'Requester: $3.00/h · n = 1 · 2.0× advertised time',
     marks: ['Done once'],
+    chip: 'Done ×1',
     label: ['In this task group, your median true rate is $3.00/h, over 1 task.', 'it takes 3 tasks with a true rate'],
     notInLabel: ['holds the true median'],
   },
@@ -105,6 +108,7 @@ const cases: Case[] = [
     tone: 'bad',
     text: 'You: $3.00/h · n = 3 · 2.0× advertised time',
     marks: ['Takes longer than advertised', 'Below your minimum', 'Done 3 times'],
+    chip: 'Done ×3',
     label: ['In this task group, the median is below your minimum of $6.00/h (low end of its range: $3.00/h).', 'In this task group, tasks take longer than advertised.', 'They took a median 2.0× the advertised time (from 2.0× to 2.0×), over 3 tasks with an advertised time.'],
   },
   {
@@ -114,6 +118,7 @@ const cases: Case[] = [
     tone: 'none',
     text: 'You: $3.00/h · n = 2 · 2.0× advertised time',
     marks: ['Done 2 times'],
+    chip: 'Done ×2',
     notInLabel: ['take longer than advertised'],
   },
   {
@@ -123,6 +128,7 @@ const cases: Case[] = [
     tone: 'bad',
     text: 'You: $3.00/h · n = 3',
     marks: ['Below your minimum', 'Done 3 times'],
+    chip: 'Done ×3',
     notInLabel: ['advertised time (from', 'take longer'],
   },
   {
@@ -141,6 +147,7 @@ const cases: Case[] = [
     // The ratio is over every task: time has no currency (2, 2, 2, 0.6, 0.6, 0.6).
     text: 'You: £10.00/h · n = 3 · 1.3× advertised time',
     marks: ['Done 6 times'],
+    chip: 'Done ×6',
   },
   {
     name: 'mixed currencies: the same history for a USD offer',
@@ -148,6 +155,7 @@ const cases: Case[] = [
     tone: 'bad',
     text: 'You: $3.00/h · n = 3 · 1.3× advertised time',
     marks: ['Below your minimum', 'Done 6 times'],
+    chip: 'Done ×6',
   },
   {
     name: 'no task paid in the offer’s currency: no rate, says so',
@@ -166,6 +174,7 @@ const cases: Case[] = [
     // Median of 0, 0, 0, 10 ×6 is $10.00/h; n = 9 takes [x(2), x(8)] = [$0, $10].
     requesterText: 'Requester: $10.00/h · n = 9 · 0.6× advertised time',
     marks: ['Returned 2 of 9', 'Rejected 1 of 9'],
+    chip: null,
     label: [
       'For this requester, your median true rate is $10.00/h, over 9 tasks.',
       'The range $0.00/h to $10.00/h holds the true median',
@@ -181,6 +190,7 @@ const cases: Case[] = [
     tone: 'good',
     text: 'New to you · Requester: $10.00/h · n = 6 · 0.6× advertised time',
     marks: [],
+    chip: null,
     notInLabel: ['Returned, rejected', 'you returned'],
   },
   {
@@ -189,6 +199,7 @@ const cases: Case[] = [
     tone: 'warn',
     text: 'You: $10.00/h · n = 3 · 0.6× advertised time',
     marks: ['Returned 1 of 3', 'Done 2 times'],
+    chip: 'Done ×2',
     label: ['The range $0.00/h to $10.00/h holds the true median with probability 75%.'],
   },
   {
@@ -199,6 +210,7 @@ const cases: Case[] = [
     tone: 'warn',
     text: 'You: $10.00/h · n = 5 · 0.6× advertised time',
     marks: ['Returned 1 of 5', 'Rejected 1 of 5', 'Done 4 times', 'Seen 5 times'],
+    chip: 'Done ×4',
     label: ['You have handed in work for this group 4 times.', 'You have seen this offer on a list 5 times.'],
   },
   {
@@ -209,6 +221,7 @@ const cases: Case[] = [
     text: 'You: $5.00/h · n = 2 · 0.6× advertised time',
     requesterText: null,
     marks: ['Returned 1 of 2', 'Done once', 'Seen 2 times'],
+    chip: 'Done ×1',
     label: ['In this task group, you returned 1 and had 0 rejected, of 2 finished tasks.'],
   },
 ];
@@ -218,7 +231,9 @@ describe('offerBadge', () => {
     const group = c.group ?? [];
     const badge = offerBadge(offer(c.offer), group, [...group, ...(c.requester ?? [])], c.settings ?? SIX, tEn, 'en-US', opts);
     expect(badge.tone).toBe(c.tone);
-    expect(badge.mark).toBe({ good: '✓', warn: '!', bad: '✗', none: '?' }[c.tone]);
+    // A history without a verdict shows a dash; a question mark means no history at all.
+    expect(badge.mark).toBe(c.tone === 'none' ? (c.text.startsWith('No history') ? '?' : '–') : { good: '✓', warn: '!', bad: '✗' }[c.tone]);
+    if (c.chip !== undefined) expect(badge.chip).toBe(c.chip);
     expect(badge.text).toBe(c.text);
     if (c.requesterText !== undefined) expect(badge.requesterText).toBe(c.requesterText);
     if (c.marks) expect(badge.marks).toEqual(c.marks);
