@@ -5,7 +5,8 @@ import { useChromium } from './support/chromium-suite';
 import { setSettings } from './support/extension-db';
 import { artifactPath } from './support/paths';
 import { seedExpression } from './support/seed';
-import { cdpOf, readBadges, readPanel } from './support/shadow';
+import { axeViolations } from './support/axe';
+import { cdpOf, readBadges, readPanel, shadowMarkup } from './support/shadow';
 
 const N = 20;
 const offers = generatedOffers(N);
@@ -77,10 +78,12 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
       const badges = await readBadges(cdp);
       expect(badges.map((b) => b.groupId)).toEqual(rows);
       for (const badge of badges) {
-        // The badge sits in the row of its own offer: that row's text names the offer's title.
+        // The badge sits beside its own offer: the element holding it shows that offer's title;
+        // its description says, in sentences, what the figures rest on.
         const offer = offers.find((o) => o.groupId === badge.groupId)!;
-        expect(badge.rowText.length).toBeGreaterThan(0);
-        expect(rows).toContain(offer.groupId);
+        expect(badge.rowText).toContain(offer.title);
+        expect(badge.label).toMatch(/^TrueRate, from your own history\. /);
+        expect(badge.label.length).toBeGreaterThan(badge.text.length);
       }
       return badges;
     };
@@ -119,6 +122,22 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
     expect(panel.box.bottom).toBeLessThanOrEqual(viewport.height);
     expect(panel.box.right).toBeLessThanOrEqual(viewport.width);
     await page.screenshot({ path: artifactPath('chromium-badges-panel-light.png') });
+    // axe-core on the badge and its open panel, in both themes, on a copy of the closed root's
+    // exact markup in an open root (axe cannot enter a closed one).
+    const markup = await shadowMarkup(cdp, offers[0]!.groupId);
+    expect(markup).toContain('role="dialog"');
+    const copy = await chrome.newPage();
+    await copy.setContent('<!doctype html><html lang="en"><head><title>Badge</title></head><body><main><p>Offer 1<span id="host"></span></p></main></body></html>');
+    await copy.evaluate((html) => {
+      const host = document.getElementById('host')!;
+      host.setAttribute('style', 'all:initial;position:absolute;display:inline;width:0;height:0;');
+      host.attachShadow({ mode: 'open' }).innerHTML = html;
+    }, markup);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await copy.emulateMedia({ colorScheme });
+      expect(await axeViolations(copy), colorScheme).toEqual([]);
+    }
+    await copy.close();
     await page.keyboard.press('Escape');
     await expect.poll(async () => readPanel(cdp), { timeout: 5000 }).toBeNull();
 

@@ -17,6 +17,7 @@ const CSS = `
 .badge:focus-visible { outline: 2px solid #0a6b4f; outline-offset: 2px; }
 .text { overflow: hidden; text-overflow: ellipsis; }
 .mark { font-weight: 700; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .chip { flex: none; padding: 0 5px; border-radius: 999px; background: #e3e6ea; color: #1b1f24; font-weight: 600; }
 .good { border-color: #0a6b4f; } .good .mark { color: #0a6b4f; }
 .warn { border-color: #8a5a00; } .warn .mark { color: #8a5a00; }
@@ -55,6 +56,8 @@ export interface BadgeActions {
 interface Mounted {
   root: ShadowRoot;
   button: HTMLButtonElement;
+  /** The badge's sentences, for screen readers: out of sight, in the root (ids are per root). */
+  description: HTMLElement;
   /** The content last drawn, so that a re-mount with the same view touches nothing. */
   drawn: string;
 }
@@ -131,8 +134,11 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     root.addEventListener('keydown', (event) => {
       if (event.isTrusted && (event as KeyboardEvent).key === 'Escape') closePanel(root, button);
     });
-    root.append(button);
-    state = { root, button, drawn: '' };
+    const description = el(doc, 'span', 'sr');
+    description.id = 'description';
+    button.setAttribute('aria-describedby', description.id);
+    root.append(button, description);
+    state = { root, button, description, drawn: '' };
     mounted.set(host, state);
     slot.append(host);
   }
@@ -140,12 +146,15 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
   if (state.drawn !== drawn) {
     const { button } = state;
     button.className = `badge ${view.tone}`;
-    button.setAttribute('aria-label', view.label);
     button.title = [view.text, view.requesterText, ...view.marks].filter(Boolean).join(' · ');
     // The short line only: the flags are in the shape and the colour, and in words in the
-    // tooltip and the label (a long line would be cut off where it matters).
-    button.replaceChildren(el(doc, 'span', 'mark', view.mark), el(doc, 'span', 'text', view.text));
+    // tooltip and the description (a long line would be cut off where it matters). The button's
+    // name is what it shows (a voice user says what they see); the sentences describe it.
+    const mark = el(doc, 'span', 'mark', view.mark);
+    mark.setAttribute('aria-hidden', 'true');
+    button.replaceChildren(mark, el(doc, 'span', 'text', view.text));
     if (view.chip) button.append(el(doc, 'span', 'chip', view.chip));
+    state.description.textContent = view.label;
     state.drawn = drawn;
   }
   return host;
@@ -181,6 +190,10 @@ async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId:
       table.append(tr);
     }
     const rows = el(doc, 'div', 'rows');
+    // A region that scrolls is reachable by keyboard, and says what it holds.
+    rows.tabIndex = 0;
+    rows.setAttribute('role', 'region');
+    rows.setAttribute('aria-label', detail.title);
     rows.append(table);
     panel.append(rows);
   }

@@ -8,9 +8,9 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * axe-core's serious and critical findings on the page: labels, names, contrast, ARIA use. It is
  * injected with evaluate, which the extension page's CSP does not apply to.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, context = 'document'): Promise<string[]> {
   await page.evaluate(`${AXE}\n;0`);
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+  const result = (await page.evaluate(`axe.run(${context}, { resultTypes: ['violations'] })`)) as {
     violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
   };
   return result.violations

@@ -21,6 +21,7 @@ export interface BadgeSeen {
   /** The host's parent: where on the page the badge sits, as the page's own markup. */
   rowText: string;
   buttonClass: string;
+  /** The sentences the badge's button is described by (aria-describedby), for screen readers. */
   label: string;
   title: string;
   text: string;
@@ -55,18 +56,22 @@ export async function readBadges(cdp: CDPSession): Promise<BadgeSeen[]> {
     const shadow = node.shadowRoots?.[0];
     const tags: string[] = [];
     let button: CdpNode | undefined;
+    const byId = new Map<string, CdpNode>();
     if (shadow) {
       walk(shadow, (inner) => {
         if (inner.localName) tags.push(inner.localName);
         if (inner.localName === 'button' && !button) button = inner;
+        const id = attrs(inner).id;
+        if (id) byId.set(id, inner);
       });
     }
     const b = button ? attrs(button) : {};
+    const described = b['aria-describedby'] ? byId.get(b['aria-describedby']) : undefined;
     seen.push({
       groupId,
       rowText: textOf(parent).replace(/\s+/g, ' ').trim(),
       buttonClass: b.class ?? '',
-      label: b['aria-label'] ?? '',
+      label: described ? textOf(described) : '',
       title: b.title ?? '',
       text: button ? textOf(button) : '',
       tags,
@@ -106,6 +111,27 @@ export async function readPanel(cdp: CDPSession): Promise<PanelSeen | null> {
   const xs = model.border.filter((_, i) => i % 2 === 0);
   const ys = model.border.filter((_, i) => i % 2 === 1);
   return { ...seen, box: { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) } };
+}
+
+/**
+ * The markup of a badge's closed shadow root, its stylesheet included, as the browser holds it:
+ * the DevTools protocol resolves the root to an object and reads its innerHTML. axe-core cannot
+ * enter a closed root; a test checks this copy in an open one instead.
+ */
+export async function shadowMarkup(cdp: CDPSession, groupId: string): Promise<string> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  let shadow: CdpNode | undefined;
+  walk(root, (node) => {
+    if (!shadow && attrs(node)['data-truerate-badge'] === groupId) shadow = node.shadowRoots?.[0];
+  });
+  if (!shadow) throw new Error(`no badge root for ${groupId}`);
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+  const { result } = (await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: 'function () { return this.innerHTML; }',
+    returnByValue: true,
+  })) as { result: { value: string } };
+  return result.value;
 }
 
 export async function cdpOf(page: Page): Promise<CDPSession> {

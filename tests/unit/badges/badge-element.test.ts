@@ -61,7 +61,10 @@ describe('a badge', () => {
     expect(host?.shadowRoot).toBeNull(); // closed: the page cannot read or change it
     const button = roots[0]!.querySelector('button')!;
     expect(button.className).toBe('badge bad');
-    expect(button.getAttribute('aria-label')).toBe(view.label);
+    // Named by what it shows (the shape is decoration), described by the sentences.
+    expect(button.getAttribute('aria-label')).toBeNull();
+    expect(button.querySelector('.mark')?.getAttribute('aria-hidden')).toBe('true');
+    expect(roots[0]!.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe(view.label);
     expect(button.querySelector('.mark')?.textContent).toBe('✗');
     expect(button.querySelector('.text')?.textContent).toBe('You: $2.10/h · n = 6');
     expect(button.title).toContain('Done 2 times');
