@@ -1,4 +1,4 @@
-import { offerBadge, type BadgeOffer } from './badges/offer-badge';
+import { newFigureCache, offerBadge, type BadgeOffer } from './badges/offer-badge';
 import { offerDetail } from './badges/offer-detail';
 import type { TrueRateDb } from './db/database';
 import { historyForOffers, type OfferHistory } from './db/offer-history';
@@ -217,6 +217,7 @@ export function createMessageHandler(deps: HandlerDeps) {
           const scope = { by: 'requester' as const, platform: who.platform, id: requesterId };
           return { type: 'offers/detail', ...offerDetail(scope, history.requesterTasks.get(requesterId) ?? [], settings, t, locale) };
         }
+        const cache = newFigureCache();
         const badges = believed.offers.map((offer) =>
           offerBadge(
             offer,
@@ -225,7 +226,7 @@ export function createMessageHandler(deps: HandlerDeps) {
             settings,
             t,
             locale,
-            { platform: who.platform },
+            { platform: who.platform, cache },
           ),
         );
         return { type: 'offers/badges', badges };

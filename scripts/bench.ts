@@ -54,6 +54,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoadCost());
 rows.push(...(await (await import('./bench-rates')).benchRates()));
 rows.push(...(await (await import('./bench-offers')).benchOffers()));
+rows.push(...(await (await import('./bench-badges')).badgeTimes()));
 rows.push(...(await uiTimes()));
 
 const width = Math.max(...rows.map((r) => r.what.length));

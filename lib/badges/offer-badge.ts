@@ -109,7 +109,29 @@ export interface OfferFigures {
 export interface BadgeOptions {
   /** The platform of the page: the offer's group and requester keys are on it. */
   platform: PlatformId;
+  /**
+   * Figures already computed for this page's badges (newFigureCache): the offers of a list share
+   * a few requesters, whose thousands of tasks are then gone through once, not once per offer.
+   * Valid for one set of tasks and settings only.
+   */
+  cache?: FigureCache;
 }
+
+/** Scope figures and main currencies by scope, key and currency, for one page's badges. */
+export interface FigureCache {
+  scopes: Map<string, ScopeFigures | null>;
+  currencies: Map<string, string | null>;
+}
+
+export const newFigureCache = (): FigureCache => ({ scopes: new Map(), currencies: new Map() });
+
+const cached = <T>(map: Map<string, T> | undefined, key: string, make: () => T): T => {
+  if (!map) return make();
+  if (map.has(key)) return map.get(key) as T;
+  const value = make();
+  map.set(key, value);
+  return value;
+};
 
 /** Statuses of work the worker handed in, whatever became of it. */
 const HANDED_IN: ReadonlySet<TaskStatus> = new Set(['submitted', 'approved', 'rejected', 'paid']);
@@ -178,12 +200,15 @@ export function offerFigures(
 ): OfferFigures {
   const groupKey = `${opts.platform}:${offer.groupId}`;
   const requesterKey = offer.requesterId ? `${opts.platform}:${offer.requesterId}` : null;
+  const { scopes, currencies } = opts.cache ?? {};
   const currency =
     offer.reward?.currency ??
-    mainCurrency(groupTasks, 'group', groupKey, settings) ??
-    (requesterKey ? mainCurrency(requesterTasks, 'requester', requesterKey, settings) : null);
-  const group = scopeFigures(groupTasks, 'group', groupKey, currency, settings);
-  const requester = requesterKey ? scopeFigures(requesterTasks, 'requester', requesterKey, currency, settings) : null;
+    cached(currencies, `group ${groupKey}`, () => mainCurrency(groupTasks, 'group', groupKey, settings)) ??
+    (requesterKey ? cached(currencies, `requester ${requesterKey}`, () => mainCurrency(requesterTasks, 'requester', requesterKey, settings)) : null);
+  const group = cached(scopes, `group ${groupKey} ${currency}`, () => scopeFigures(groupTasks, 'group', groupKey, currency, settings));
+  const requester = requesterKey
+    ? cached(scopes, `requester ${requesterKey} ${currency}`, () => scopeFigures(requesterTasks, 'requester', requesterKey, currency, settings))
+    : null;
 
   const minN = settings.flagThresholds.groupMinN;
   const enough = (s: ScopeFigures | null) => s !== null && s.rateInterval !== null && s.rateInterval.n >= minN;

@@ -97,9 +97,6 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
     expect(without.text).toMatch(/^✗?New to you · Requester: /);
     expect(await page.title()).not.toBe('pwned');
     await page.screenshot({ path: artifactPath('chromium-badges-mturk-list-light.png') });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: artifactPath('chromium-badges-mturk-list-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
 
     // The page's own script re-sorts its rows (same nodes), then re-renders them (new nodes).
     await page.evaluate(() => (window as unknown as { truerateDemoResort(): void }).truerateDemoResort());
@@ -196,5 +193,24 @@ describe('Chromium: badges beside the offers of an MTurk list', () => {
     expect(badges[0]!.text).toMatch(/No history yet · advertised £/);
     expect(badges[0]!.buttonClass).toBe('badge none');
     await page.screenshot({ path: artifactPath('chromium-badges-prolific-list.png') });
+
+    // In French: the badge's words and numbers follow the worker's language. In a dark system
+    // theme, on this light page, the badges stay light: they take the page's theme.
+    await setSettings(chrome.serviceWorker, settings({ minHourlyMinor: { GBP: 600 }, language: 'fr' }));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await expect.poll(async () => (await readBadges(cdp)).map((b) => b.text).join('|'), { timeout: 10_000 }).toMatch(/^\?Pas encore d’historique · annoncé 9,00\s£GB\/h/);
+    expect((await readBadges(cdp)).map((b) => b.buttonClass)).toEqual(ids.map(() => 'badge none'));
+    // A dark page (a platform's dark theme, or a dark-mode extension): dark badges.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = 'body, li.list-item { background: rgb(24, 26, 27) !important; color: #dde; border-color: #333 !important }';
+        document.head.append(style);
+      });
+    });
+    await page.reload();
+    await expect.poll(async () => (await readBadges(cdp)).map((b) => b.buttonClass).join(), { timeout: 10_000 }).toBe(ids.map(() => 'badge none dark').join());
+    await page.screenshot({ path: artifactPath('chromium-badges-prolific-list-fr-dark.png') });
   });
 });

@@ -36,15 +36,15 @@ const CSS = `
 .panel th, .panel td { text-align: start; padding: 2px 4px; border-bottom: 1px solid #e3e6ea; font-variant-numeric: tabular-nums; }
 .panel .actions { display: flex; gap: 8px; margin-top: 8px; }
 .panel button { font: inherit; padding: 3px 8px; border-radius: 6px; border: 1px solid #5b6470; background: transparent; color: inherit; cursor: pointer; }
-@media (prefers-color-scheme: dark) {
-  .badge, .panel { background: #1d2126; color: #e8eaed; }
-  .good { border-color: #4fd1a5; } .good .mark { color: #4fd1a5; }
-  .warn { border-color: #f0c060; } .warn .mark { color: #f0c060; }
-  .bad { border-color: #ff8a8a; } .bad .mark { color: #ff8a8a; }
-  .none { border-color: #9aa3ad; } .none .mark { color: #9aa3ad; }
-  .chip { background: #343a42; color: #e8eaed; }
-  .panel th, .panel td { border-color: #2b3036; }
-}`;
+/* On a dark backdrop (backdropIsDark), whatever the system's theme: the badge belongs to the page. */
+.dark.badge, .dark.panel { background: #1d2126; color: #e8eaed; }
+.dark.good { border-color: #4fd1a5; } .dark.good .mark { color: #4fd1a5; }
+.dark.warn { border-color: #f0c060; } .dark.warn .mark { color: #f0c060; }
+.dark.bad { border-color: #ff8a8a; } .dark.bad .mark { color: #ff8a8a; }
+.dark.none { border-color: #9aa3ad; } .dark.none .mark { color: #9aa3ad; }
+.dark .chip { background: #343a42; color: #e8eaed; }
+.dark.panel th, .dark.panel td { border-color: #2b3036; }
+.dark.panel button { border-color: #9aa3ad; }`;
 
 export interface BadgeActions {
   /** The worker asked for the tasks behind the figure. */
@@ -58,6 +58,8 @@ interface Mounted {
   button: HTMLButtonElement;
   /** The badge's sentences, for screen readers: out of sight, in the root (ids are per root). */
   description: HTMLElement;
+  /** Drawn for a dark page: decided when the host is made, as the page then looks. */
+  dark: boolean;
   /** The content last drawn, so that a re-mount with the same view touches nothing. */
   drawn: string;
 }
@@ -71,6 +73,24 @@ const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
   if (text !== undefined) node.textContent = text;
   return node;
 };
+
+/**
+ * Whether the badge's backdrop is dark: the first opaque background from where it goes up to the
+ * root. A platform's page keeps its own theme whatever the system's (MTurk is light in a dark
+ * system), and a badge in the other theme would stand out from it.
+ */
+export function backdropIsDark(from: Element): boolean {
+  const view = from.ownerDocument.defaultView;
+  if (!view) return false;
+  for (let node: Element | null = from; node; node = node.parentElement) {
+    const rgba = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(view.getComputedStyle(node).backgroundColor);
+    if (!rgba || Number(rgba[4] ?? 1) === 0) continue;
+    const [r, g, b] = [rgba[1], rgba[2], rgba[3]].map(Number) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  }
+  // No background set: the browser's canvas, dark only when the page asks for a dark scheme.
+  return view.getComputedStyle(from.ownerDocument.documentElement).colorScheme.includes('dark') && view.matchMedia('(prefers-color-scheme: dark)').matches;
+}
 
 const LAYOUT_CONTAINERS = /^(?:flex|inline-flex|grid|inline-grid|table|inline-table|table-row|table-row-group)$/;
 
@@ -138,14 +158,14 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     description.id = 'description';
     button.setAttribute('aria-describedby', description.id);
     root.append(button, description);
-    state = { root, button, description, drawn: '' };
+    state = { root, button, description, dark: backdropIsDark(slot), drawn: '' };
     mounted.set(host, state);
     slot.append(host);
   }
   const drawn = JSON.stringify(view);
   if (state.drawn !== drawn) {
     const { button } = state;
-    button.className = `badge ${view.tone}`;
+    button.className = `badge ${view.tone}${state.dark ? ' dark' : ''}`;
     button.title = [view.text, view.requesterText, ...view.marks].filter(Boolean).join(' · ');
     // The short line only: the flags are in the shape and the colour, and in words in the
     // tooltip and the description (a long line would be cut off where it matters). The button's
@@ -173,7 +193,7 @@ async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId:
   const detail = await actions.detail(groupId);
   if (!detail || root.querySelector('.panel')) return;
   const doc = button.ownerDocument;
-  const panel = el(doc, 'div', 'panel');
+  const panel = el(doc, 'div', button.classList.contains('dark') ? 'panel dark' : 'panel');
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', detail.title);
   panel.tabIndex = -1;

@@ -5,7 +5,7 @@
  * database without a version, so the extension must have created it (open any extension page).
  * Written as a string: bundlers rename helpers inside functions passed to evaluate.
  */
-const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGroups = null }) => {
+const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGroups = null, groupEvery = 1 }) => {
   let x = 123456789;
   const rand = () => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return ((x >>> 0) % 1000000) / 1000000; };
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -21,8 +21,8 @@ const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGro
   const segments = [];
   const span = days * 86400000;
   for (let i = 0; i < count; i++) {
-    // With mturkGroups, every task is one of those MTurk groups (a list's offers, for badges).
-    const group = mturkGroups ? mturkGroups[i % mturkGroups.length] : null;
+    // With mturkGroups, every groupEvery-th task is one of those MTurk groups (a list's offers, for badges).
+    const group = mturkGroups && i % groupEvery === 0 ? mturkGroups[(i / groupEvery) % mturkGroups.length] : null;
     const p = group ? platforms[0] : pick(platforms);
     const [requesterId, requesterName] = group ? [group.requesterId, group.requesterName] : pick(p.requesters);
     const acceptedAt = Math.floor(now - span + (span * (i + 0.5)) / count);
@@ -84,6 +84,8 @@ export interface SeedOptions {
   segments?: boolean;
   /** Make every task one of these MTurk groups (the offers of a list, for badges). */
   mturkGroups?: { groupId: string; requesterId: string; requesterName: string }[];
+  /** Only every groupEvery-th task is one of mturkGroups, the others as without it (default 1). */
+  groupEvery?: number;
 }
 
 /** An expression any extension page can evaluate; it resolves to the counts written. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeTone, offerBadge, offerFigures, type BadgeOffer, type BadgeTone } from '@/lib/badges/offer-badge';
+import { badgeTone, newFigureCache, offerBadge, offerFigures, type BadgeOffer, type BadgeTone } from '@/lib/badges/offer-badge';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import type { TaskRecord } from '@/lib/model/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -283,6 +283,31 @@ describe('offerFigures', () => {
   it('nothing known: no currency, no figures', () => {
     const f = offerFigures(offer({ reward: null, requesterId: null, seenCount: 0 }), [], [], SIX, opts);
     expect(f).toEqual({ currency: null, group: null, requester: null, basis: null, minimum: null, tone: 'none', done: 0, seen: 0, advertisedRate: null });
+  });
+});
+
+describe('a page of badges sharing one figure cache', () => {
+  it('gives each offer the badge it gets alone: groups of one requester, two currencies, no reward', () => {
+    const g1 = [took(2), took(3), took(9, { status: 'returned' })];
+    const g2 = [elsewhere(4), elsewhere(5, gbp), elsewhere(6, { status: 'rejected' })];
+    const g3 = [took(3, { groupId: 'G3', requesterId: 'R2' })];
+    const all = [...g1, ...g2, ...g3];
+    const page: [BadgeOffer, TaskRecord[]][] = [
+      [offer(), g1],
+      [offer({ groupId: 'G2' }), g2],
+      [offer({ groupId: 'G2', reward: { amountMinor: 50, currency: 'GBP' } }), g2],
+      [offer({ groupId: 'G4', reward: null }), []],
+      [offer({ groupId: 'G3', requesterId: 'R2' }), g3],
+      [offer({ groupId: 'G1' }), g1],
+    ];
+    const cache = newFigureCache();
+    for (const [o, group] of page) {
+      const requester = all.filter((task) => task.requesterId === o.requesterId);
+      const alone = offerBadge(o, group, requester, SIX, tEn, 'en-US', opts);
+      expect(offerBadge(o, group, requester, SIX, tEn, 'en-US', { ...opts, cache })).toEqual(alone);
+    }
+    // One entry per scope and currency asked, not per offer.
+    expect([...cache.scopes.keys()].filter((key) => key.startsWith('requester mturk:R1 '))).toEqual(['requester mturk:R1 USD', 'requester mturk:R1 GBP']);
   });
 });
 

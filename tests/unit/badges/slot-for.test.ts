@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slotFor } from '@/lib/content/badges/badge-element';
+import { backdropIsDark, slotFor } from '@/lib/content/badges/badge-element';
 
 /** Each case: an offer's markup, and the element its badge host should go into (marked `data-slot`). */
 const cases: [string, string][] = [
@@ -33,5 +33,22 @@ describe('slotFor: where a badge host goes in an offer', () => {
   it('skips a badge host already there (one of its own) when it looks for the title', () => {
     document.body.innerHTML = '<li><h2><a href="/studies/G1">Title</a></h2><span data-truerate-badge="G1"><a href="/studies/G1">x</a></span></li>';
     expect(slotFor(document.body.firstElementChild!, 'G1')).toBe(document.querySelector('h2'));
+  });
+});
+
+describe('backdropIsDark: the badge takes the page’s theme, not the system’s', () => {
+  it.each([
+    ['a white body on a dark html', '<p id="at">x</p>', 'background: rgb(255, 255, 255)', 'background: rgb(0, 0, 0)', false],
+    ['a near-black body', '<p id="at">x</p>', 'background: rgb(18, 18, 18)', '', true],
+    ['a transparent body on a dark html', '<p id="at">x</p>', 'background: transparent', 'background: rgb(32, 33, 36)', true],
+    ['a white card on a dark body', '<div style="background: rgb(255, 255, 255)"><p id="at">x</p></div>', 'background: rgb(18, 18, 18)', '', false],
+    ['no background anywhere (the browser’s white canvas)', '<p id="at">x</p>', '', '', false],
+  ])('%s', (_name, markup, body, html, dark) => {
+    document.body.innerHTML = markup;
+    document.body.setAttribute('style', body);
+    document.documentElement.setAttribute('style', html);
+    expect(backdropIsDark(document.getElementById('at')!)).toBe(dark);
+    document.body.removeAttribute('style');
+    document.documentElement.removeAttribute('style');
   });
 });
