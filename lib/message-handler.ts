@@ -1,7 +1,8 @@
 import { newFigureCache, offerBadge, type BadgeOffer } from './badges/offer-badge';
 import { offerDetail } from './badges/offer-detail';
 import type { TrueRateDb } from './db/database';
-import { historyForOffers, type OfferHistory } from './db/offer-history';
+import { historyForOffers, tasksOfScope, type OfferHistory } from './db/offer-history';
+import { ensureScopes } from './ledger/task-writes';
 import { readTrackerState } from './db/tracker-state';
 import type { Translate } from './i18n/translate';
 import { markSeen } from './ledger/journal';
@@ -124,6 +125,8 @@ export function createMessageHandler(deps: HandlerDeps) {
     return { type: 'rejected', reason, ...(detail ? { detail } : {}) };
   };
   const strings = deps.strings ?? (() => Promise.reject(new Error('no strings for badges')));
+  // Badge figures outlive a request: a list loaded again, with nothing changed, computes nothing.
+  const figures = newFigureCache();
   const report = (illegal: string[]) => {
     for (const text of illegal) deps.onNotice?.(`lifecycle move refused: ${text}`);
   };
@@ -202,6 +205,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         if (!on) return reject('badges-off', who.platform);
         const where = addressOfPage(who.platform, who.url, msg.url);
         const asked = msg.type === 'offers/badges' ? msg.offers : [{ groupId: msg.groupId, ...(msg.requesterId ? { requesterId: msg.requesterId } : {}) }];
+        await ensureScopes(deps.db);
         const history = await historyForOffers(deps.db, who.platform, asked);
         const believed = believedOffers(history, asked, REGISTRY[who.platform].idsFromUrl(where).groupId);
         if (!believed.ok) return reject('unknown-offer', believed.detail);
@@ -210,14 +214,13 @@ export function createMessageHandler(deps: HandlerDeps) {
           const requesterId = msg.requesterId;
           if (requesterId === undefined) {
             const scope = { by: 'group' as const, platform: who.platform, id: msg.groupId };
-            return { type: 'offers/detail', ...offerDetail(scope, history.groupTasks.get(msg.groupId) ?? [], settings, t, locale) };
+            return { type: 'offers/detail', ...offerDetail(scope, await tasksOfScope(deps.db, who.platform, 'group', msg.groupId), settings, t, locale) };
           }
           // The requester's tasks only for the group's own requester as stored, never one the page names.
           if (history.requesterOf.get(msg.groupId) !== requesterId) return reject('unknown-offer', `requester ${requesterId} of group ${msg.groupId}`);
           const scope = { by: 'requester' as const, platform: who.platform, id: requesterId };
-          return { type: 'offers/detail', ...offerDetail(scope, history.requesterTasks.get(requesterId) ?? [], settings, t, locale) };
+          return { type: 'offers/detail', ...offerDetail(scope, await tasksOfScope(deps.db, who.platform, 'requester', requesterId), settings, t, locale) };
         }
-        const cache = newFigureCache();
         const badges = believed.offers.map((offer) =>
           offerBadge(
             offer,
@@ -226,7 +229,7 @@ export function createMessageHandler(deps: HandlerDeps) {
             settings,
             t,
             locale,
-            { platform: who.platform, cache },
+            { platform: who.platform, cache: figures },
           ),
         );
         return { type: 'offers/badges', badges };

@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/translate';
 import type { AdvertisedKind } from '../model/advertised-kind';
 import type { Money } from '../model/money';
 import type { PlatformId } from '../model/platform-id';
-import type { TaskRecord, TaskStatus } from '../model/records';
+import type { RateTask, TaskStatus } from '../model/records';
 import { groupKeyOf, groupStats } from '../rates/group-stats';
 import { hourlyRate } from '../rates/hourly-rate';
 import { isFinished, statusClass } from '../rates/status-class';
@@ -110,28 +110,42 @@ export interface BadgeOptions {
   /** The platform of the page: the offer's group and requester keys are on it. */
   platform: PlatformId;
   /**
-   * Figures already computed for this page's badges (newFigureCache): the offers of a list share
-   * a few requesters, whose thousands of tasks are then gone through once, not once per offer.
-   * Valid for one set of tasks and settings only.
+   * Figures already computed (newFigureCache): the offers of a list share a few requesters, whose
+   * thousands of tasks are then gone through once, not once per offer, and a page loaded again
+   * with nothing changed computes nothing. An entry holds while the same task list (the same
+   * array: the reader hands the same one back while a scope's record is unchanged) and the same
+   * settings ask for it.
    */
   cache?: FigureCache;
 }
 
-/** Scope figures and main currencies by scope, key and currency, for one page's badges. */
-export interface FigureCache {
-  scopes: Map<string, ScopeFigures | null>;
-  currencies: Map<string, string | null>;
+interface Cached<T> {
+  tasks: readonly RateTask[];
+  settings: string;
+  value: T;
 }
+
+/** Scope figures and main currencies by scope, key and currency. */
+export interface FigureCache {
+  scopes: Map<string, Cached<ScopeFigures | null>>;
+  currencies: Map<string, Cached<string | null>>;
+}
+
+/** Entries kept at most, per kind: a long session over many lists forgets its oldest. */
+const CACHE_MAX = 2000;
 
 export const newFigureCache = (): FigureCache => ({ scopes: new Map(), currencies: new Map() });
 
-const cached = <T>(map: Map<string, T> | undefined, key: string, make: () => T): T => {
+function cached<T>(map: Map<string, Cached<T>> | undefined, key: string, tasks: readonly RateTask[], settings: Settings, make: () => T): T {
   if (!map) return make();
-  if (map.has(key)) return map.get(key) as T;
+  const settingsKey = JSON.stringify(settings);
+  const hit = map.get(key);
+  if (hit && hit.tasks === tasks && hit.settings === settingsKey) return hit.value;
   const value = make();
-  map.set(key, value);
+  if (map.size >= CACHE_MAX) map.delete(map.keys().next().value!);
+  map.set(key, { tasks, settings: settingsKey, value });
   return value;
-};
+}
 
 /** Statuses of work the worker handed in, whatever became of it. */
 const HANDED_IN: ReadonlySet<TaskStatus> = new Set(['submitted', 'approved', 'rejected', 'paid']);
@@ -150,7 +164,7 @@ export function badgeTone(interval: MedianInterval | null, minimum: number | nul
 }
 
 function scopeFigures(
-  tasks: readonly TaskRecord[],
+  tasks: readonly RateTask[],
   by: 'group' | 'requester',
   key: string,
   currency: string | null,
@@ -180,7 +194,7 @@ function scopeFigures(
 }
 
 /** The main currency of some tasks as groupStats picks it (most tasks; ties to the first code). */
-function mainCurrency(tasks: readonly TaskRecord[], by: 'group' | 'requester', key: string, settings: Settings): string | null {
+function mainCurrency(tasks: readonly RateTask[], by: 'group' | 'requester', key: string, settings: Settings): string | null {
   return groupStats(tasks.filter((task) => groupKeyOf(task, by) === key), by, settings)[0]?.medianTrueRate?.currency ?? null;
 }
 
@@ -193,8 +207,8 @@ function mainCurrency(tasks: readonly TaskRecord[], by: 'group' | 'requester', k
  */
 export function offerFigures(
   offer: BadgeOffer,
-  groupTasks: readonly TaskRecord[],
-  requesterTasks: readonly TaskRecord[],
+  groupTasks: readonly RateTask[],
+  requesterTasks: readonly RateTask[],
   settings: Settings,
   opts: BadgeOptions,
 ): OfferFigures {
@@ -203,11 +217,11 @@ export function offerFigures(
   const { scopes, currencies } = opts.cache ?? {};
   const currency =
     offer.reward?.currency ??
-    cached(currencies, `group ${groupKey}`, () => mainCurrency(groupTasks, 'group', groupKey, settings)) ??
-    (requesterKey ? cached(currencies, `requester ${requesterKey}`, () => mainCurrency(requesterTasks, 'requester', requesterKey, settings)) : null);
-  const group = cached(scopes, `group ${groupKey} ${currency}`, () => scopeFigures(groupTasks, 'group', groupKey, currency, settings));
+    cached(currencies, `group ${groupKey}`, groupTasks, settings, () => mainCurrency(groupTasks, 'group', groupKey, settings)) ??
+    (requesterKey ? cached(currencies, `requester ${requesterKey}`, requesterTasks, settings, () => mainCurrency(requesterTasks, 'requester', requesterKey, settings)) : null);
+  const group = cached(scopes, `group ${groupKey} ${currency}`, groupTasks, settings, () => scopeFigures(groupTasks, 'group', groupKey, currency, settings));
   const requester = requesterKey
-    ? cached(scopes, `requester ${requesterKey} ${currency}`, () => scopeFigures(requesterTasks, 'requester', requesterKey, currency, settings))
+    ? cached(scopes, `requester ${requesterKey} ${currency}`, requesterTasks, settings, () => scopeFigures(requesterTasks, 'requester', requesterKey, currency, settings))
     : null;
 
   const minN = settings.flagThresholds.groupMinN;
@@ -240,8 +254,8 @@ export function offerFigures(
  */
 export function offerBadge(
   offer: BadgeOffer,
-  groupTasks: readonly TaskRecord[],
-  requesterTasks: readonly TaskRecord[],
+  groupTasks: readonly RateTask[],
+  requesterTasks: readonly RateTask[],
   settings: Settings,
   t: Translate,
   locale: string,

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { MIGRATIONS } from './migrations';
 import type { EngineState } from '../tracking/state';
 import type { EditRecord, GapRecord, JournalRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
+import { SCOPES_BUILT, type ScopeRecord } from '../ledger/scope-facts';
 
 /**
  * The engine's state lives under the key `state`. A state that failed its check is kept, as it
@@ -19,6 +20,8 @@ export type TrueRateDb = Dexie & {
   gaps: EntityTable<GapRecord, 'id'>;
   edits: EntityTable<EditRecord, 'id'>;
   journal: EntityTable<JournalRecord, 'id'>;
+  /** Derived from tasks by the ledger, for the badges (lib/ledger/scope-facts.ts). */
+  scopes: EntityTable<ScopeRecord, 'key'>;
 };
 
 /** Opens (lazily) the worker's database with every numbered version declared. */
@@ -26,10 +29,10 @@ export function createDb(name: string = DB_NAME): TrueRateDb {
   const db = new Dexie(name) as TrueRateDb;
   for (const migration of MIGRATIONS) {
     const version = db.version(migration.version).stores(migration.stores);
-    const { upgrade } = migration;
-    if (upgrade) {
+    const { upgrade, derive } = migration;
+    if (upgrade || derive) {
       version.upgrade(async (tx) => {
-        for (const [table, migrate] of Object.entries(upgrade)) {
+        for (const [table, migrate] of Object.entries(upgrade ?? {})) {
           await tx
             .table(table)
             .toCollection()
@@ -37,9 +40,14 @@ export function createDb(name: string = DB_NAME): TrueRateDb {
               ref.value = migrate(record);
             });
         }
+        if (derive) await tx.table(derive.table).bulkPut(derive.build(await tx.table(derive.from).toArray()));
       });
     }
   }
+  // A new database has no task, so its scopes are built: none. (An upgraded one builds them.)
+  db.on('populate', (tx) => {
+    void tx.table('scopes').add(SCOPES_BUILT);
+  });
   return db;
 }
 

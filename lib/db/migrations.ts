@@ -1,3 +1,5 @@
+import { rebuildScopes } from '../ledger/scope-facts';
+import type { TaskRecord } from '../model/records';
 /**
  * The database's numbered versions. Each entry is what Dexie needs to open that version, plus,
  * from version 2 on, a pure function that turns a record of the version before into one of this
@@ -11,6 +13,11 @@ export interface Migration {
   stores: StoreSpec;
   /** Per table: old record -> new record. Must not drop a record; throw to abort the upgrade. */
   upgrade?: Record<string, (record: Record<string, unknown>) => Record<string, unknown>>;
+  /**
+   * A new table of derived data, built whole from every record of another table (after `upgrade`):
+   * a pure function of those records, tested like `upgrade`.
+   */
+  derive?: { table: string; from: string; build: (records: unknown[]) => unknown[] };
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -74,6 +81,13 @@ export const MIGRATIONS: readonly Migration[] = [
     upgrade: {
       offers: (record) => ({ ...record, seenCount: record.seenCount ?? 1 }),
     },
+  },
+  {
+    // The ledger keeps a slim copy of the tasks of each task group and each requester, so that a
+    // page's badges read a hundred small records, not every task of its requesters.
+    version: 7,
+    stores: { scopes: 'key' },
+    derive: { table: 'scopes', from: 'tasks', build: (tasks) => rebuildScopes(tasks as TaskRecord[]) },
   },
 ];
 

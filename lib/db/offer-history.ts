@@ -1,6 +1,24 @@
 import type { TrueRateDb } from './database';
 import type { PlatformId } from '../model/platform-id';
-import type { OfferRecord, TaskRecord } from '../model/records';
+import type { OfferRecord, RateTask, TaskRecord } from '../model/records';
+import { decodeFacts, scopeKey, type ScopeRecord } from '../ledger/scope-facts';
+
+/**
+ * Scope records decoded before, by key: while a record's facts are the same string, the same
+ * array is handed back (no parse, and the figures computed from it stay valid, see FigureCache).
+ */
+const decoded = new Map<string, { facts: string; tasks: RateTask[] }>();
+const DECODED_MAX = 2000;
+
+function decodeOnce(record: ScopeRecord | undefined): readonly RateTask[] {
+  if (!record) return [];
+  const hit = decoded.get(record.key);
+  if (hit && hit.facts === record.facts) return hit.tasks;
+  const tasks = decodeFacts(record);
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(record.key, { facts: record.facts, tasks });
+  return tasks;
+}
 
 /** What the worker's own records say about the offers of one page, read in one go. */
 export interface OfferHistory {
@@ -11,22 +29,18 @@ export interface OfferHistory {
    * the newest task of the group that names one; null when neither does.
    */
   requesterOf: Map<string, string | null>;
-  /** Every task of the platform in each group asked for (any status), by group id. */
-  groupTasks: Map<string, TaskRecord[]>;
-  /** Every task of the platform from each of those requesters, by requester id. */
-  requesterTasks: Map<string, TaskRecord[]>;
+  /** Every task of the platform in each group asked for (any status), by group id, as scope facts. */
+  groupTasks: Map<string, readonly RateTask[]>;
+  /** Every task of the platform from each of those requesters, by requester id, as scope facts. */
+  requesterTasks: Map<string, readonly RateTask[]>;
 }
 
 /**
- * The offers, and every task of their groups and of their requesters, on one platform, in ONE read
- * transaction, so a page's badges all come from one consistent picture. One index read per group
- * and per requester (the tasks' groupId and requesterId indexes), run side by side; the same id on
- * another platform is another group or requester, so those tasks are left out after reading.
- *
- * No compound [platform+groupId] or [platform+requesterId] index: group and requester ids are each
- * platform's own, so the plain indexes read the same rows, and as fast (measured with 100,000
- * tasks in fake-indexeddb: the same 20 and 100 ms or so for 20 and 100 offers either way), while a
- * compound one would cost every task write two more index entries and the upgrade a rebuild.
+ * The offers, and the facts of every task of their groups and of their requesters, on one
+ * platform, in ONE read transaction, so a page's badges all come from one consistent picture.
+ * The facts are the ledger's per-scope copies (lib/ledger/scope-facts.ts): one small record per
+ * group and per requester, where reading the tasks themselves meant every task of every requester
+ * on the page (tens of thousands for a worker with a long history).
  *
  * The requester of a group is what TrueRate stored, never what the asking page says: a page may
  * only ask about groups, and learns about a requester only through a group it listed. A requester
@@ -38,31 +52,37 @@ export async function historyForOffers(
   offers: readonly { groupId: string; requesterId?: string }[],
 ): Promise<OfferHistory> {
   const groupIds = [...new Set(offers.map((o) => o.groupId))];
-  const ofPlatform = (tasks: TaskRecord[]) => tasks.filter((task) => task.platform === platform);
-  return db.transaction('r', [db.offers, db.tasks], async () => {
-    const [stored, byGroup] = await Promise.all([
+  return db.transaction('r', [db.offers, db.scopes], async () => {
+    const [stored, groupScopes] = await Promise.all([
       db.offers.bulkGet(groupIds.map((groupId) => `${platform}:${groupId}`)),
-      Promise.all(groupIds.map((groupId) => db.tasks.where('groupId').equals(groupId).toArray().then(ofPlatform))),
+      db.scopes.bulkGet(groupIds.map((groupId) => scopeKey(platform, 'group', groupId))),
     ]);
     const result: OfferHistory = { offers: new Map(), requesterOf: new Map(), groupTasks: new Map(), requesterTasks: new Map() };
     groupIds.forEach((groupId, i) => {
       const offer = stored[i] ?? null;
-      const tasks = byGroup[i] ?? [];
+      const tasks = decodeOnce(groupScopes[i]);
       result.offers.set(groupId, offer);
       result.groupTasks.set(groupId, tasks);
       result.requesterOf.set(groupId, offer?.requesterId || newestRequester(tasks));
     });
     const requesterIds = [...new Set([...result.requesterOf.values()].filter((id): id is string => id !== null))];
-    const byRequester = await Promise.all(
-      requesterIds.map((requesterId) => db.tasks.where('requesterId').equals(requesterId).toArray().then(ofPlatform)),
-    );
-    requesterIds.forEach((requesterId, i) => result.requesterTasks.set(requesterId, byRequester[i] ?? []));
+    const requesterScopes = await db.scopes.bulkGet(requesterIds.map((id) => scopeKey(platform, 'requester', id)));
+    requesterIds.forEach((requesterId, i) => result.requesterTasks.set(requesterId, decodeOnce(requesterScopes[i])));
     return result;
   });
 }
 
-function newestRequester(tasks: readonly TaskRecord[]): string | null {
-  let best: TaskRecord | null = null;
+/**
+ * Every task of one task group or one requester on a platform, whole (titles and names included),
+ * for the panel a badge opens: one index read, on demand.
+ */
+export async function tasksOfScope(db: TrueRateDb, platform: PlatformId, by: 'group' | 'requester', id: string): Promise<TaskRecord[]> {
+  const tasks = await db.tasks.where(by === 'group' ? 'groupId' : 'requesterId').equals(id).toArray();
+  return tasks.filter((task) => task.platform === platform);
+}
+
+function newestRequester(tasks: readonly RateTask[]): string | null {
+  let best: RateTask | null = null;
   for (const task of tasks) if (task.requesterId && (best === null || task.acceptedAt > best.acceptedAt)) best = task;
   return best?.requesterId ?? null;
 }

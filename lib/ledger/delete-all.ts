@@ -1,5 +1,6 @@
 import type { TrueRateDb } from '../db/database';
 import { resetTrackerUnless } from './tracker-reset';
+import { clearTasks } from './task-writes';
 
 /**
  * Deletes every task, segment, offer, gap and edit in one transaction (all or nothing). The tracker
@@ -8,8 +9,8 @@ import { resetTrackerUnless } from './tracker-reset';
  * kept.
  */
 export async function deleteAll(db: TrueRateDb): Promise<{ trackerReset: boolean }> {
-  return db.transaction('rw', [db.tasks, db.segments, db.offers, db.gaps, db.edits, db.tracker], async () => {
-    await Promise.all([db.tasks.clear(), db.segments.clear(), db.offers.clear(), db.gaps.clear(), db.edits.clear()]);
+  return db.transaction('rw', [db.tasks, db.scopes, db.segments, db.offers, db.gaps, db.edits, db.tracker], async () => {
+    await Promise.all([clearTasks(db), db.segments.clear(), db.offers.clear(), db.gaps.clear(), db.edits.clear()]);
     return { trackerReset: await resetTrackerUnless(db, () => false) };
   });
 }

@@ -1,5 +1,6 @@
 import type { TrueRateDb } from '../db/database';
 import { readTracker } from '../db/tracker-state';
+import { rebuildScopes, SCOPES_BUILT } from './scope-facts';
 import { countedMs } from './segments';
 
 /**
@@ -8,7 +9,7 @@ import { countedMs } from './segments';
  * it reads everything, so it is never on a hot path.
  */
 export async function ledgerProblems(db: TrueRateDb): Promise<string[]> {
-  return db.transaction('r', [db.tasks, db.segments, db.tracker], async () => {
+  return db.transaction('r', [db.tasks, db.segments, db.tracker, db.scopes], async () => {
     const problems: string[] = [];
     const segments = await db.segments.orderBy('start').toArray();
     const byTask = new Map<string, typeof segments>();
@@ -22,9 +23,18 @@ export async function ledgerProblems(db: TrueRateDb): Promise<string[]> {
       if (last && s.start < last.end) problems.push(`segments ${last.id} and ${s.id} overlap`);
       if (!last || s.end > last.end) last = s;
     }
-    for (const task of await db.tasks.toArray()) {
+    const tasks = await db.tasks.toArray();
+    for (const task of tasks) {
       const ms = countedMs(byTask.get(task.id) ?? []);
       if (task.activeMs !== ms) problems.push(`task ${task.id}: activeMs ${task.activeMs}, its counted segments ${ms}`);
+    }
+    // The scopes are the tasks' slim copies: once built, exactly what the tasks give.
+    const scopes = await db.scopes.toArray();
+    if (scopes.some((r) => r.key === SCOPES_BUILT.key)) {
+      const want = new Map(rebuildScopes(tasks).map((r) => [r.key, r.facts]));
+      const have = new Map(scopes.map((r) => [r.key, r.facts]));
+      for (const [key, facts] of want) if (have.get(key) !== facts) problems.push(`scope ${key.split('\u0000').join('/')}: not what its tasks give`);
+      for (const key of have.keys()) if (!want.has(key)) problems.push(`scope ${key.split('\u0000').join('/')}: no task of it left`);
     }
     const tracker = await readTracker(db);
     if (!tracker.ok) problems.push(`tracker state: ${tracker.problem}`);

@@ -6,6 +6,7 @@ import { acceptedTask, DEFAULT_IDLE_THRESHOLD_S, stamp } from '../model/task';
 import { applyEvents } from './apply-events';
 import { addFreeParts, recount } from './segments';
 import { ledgerTables } from './tables';
+import { addTasks, putTask } from './task-writes';
 
 /** A task the worker starts by hand, on any site: its record, before the engine gives it time. */
 export function manualTask(id: string, title: string, reward: Money | null, now: number, idleThresholdS = DEFAULT_IDLE_THRESHOLD_S): TaskRecord {
@@ -25,7 +26,7 @@ export async function startManual(
   return db.transaction('rw', ledgerTables(db), async () => {
     await stopManual(db, now);
     const task = manualTask(start.id, start.title, start.reward, now, start.thresholdS);
-    await db.tasks.add(task);
+    await addTasks(db, [task]);
     await applyEvents(db, [{ type: 'manual-start', at: now, taskId: task.id, thresholdMs: start.thresholdS * 1000 }]);
     return (await db.tasks.get(task.id)) ?? task;
   });
@@ -46,7 +47,7 @@ export async function stopManual(db: TrueRateDb, now: number): Promise<string | 
 async function endTask(db: TrueRateDb, taskId: string, now: number): Promise<void> {
   const task = await db.tasks.get(taskId);
   if (!task || task.endedAt !== null) return;
-  await db.tasks.put({ ...task, status: 'submitted', endedAt: now, wallMs: Math.max(0, now - task.acceptedAt), updatedAt: stamp(task.updatedAt, now) });
+  await putTask(db, { ...task, status: 'submitted', endedAt: now, wallMs: Math.max(0, now - task.acceptedAt), updatedAt: stamp(task.updatedAt, now) });
 }
 
 /**

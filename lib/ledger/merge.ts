@@ -5,6 +5,7 @@ import type { Backup, BackupTable } from '../backup/backup-schema';
 import { canonicalEdit, canonicalGap, canonicalOffer, canonicalSegment, canonicalTask } from '../backup/canonical';
 import type { Progress } from '../backup/export';
 import { zeroCounts, type Conflict, type RestoreResult } from './restore';
+import { addTasks } from './task-writes';
 
 interface MergeOptions {
   onProgress?: (progress: Progress) => void;
@@ -72,7 +73,7 @@ export async function mergeBackup(db: TrueRateDb, backup: Backup, options: Merge
       else conflict('tasks', task.id);
       return false;
     });
-    await db.tasks.bulkAdd(fresh);
+    await addTasks(db, fresh);
     added.tasks += fresh.length;
     step(chunk.length);
   }

@@ -3,6 +3,7 @@ import { ENDED, statusFromPlatform, transition } from '../tasks/lifecycle';
 import type { TrueRateDb } from '../db/database';
 import type { TaskRecord, TaskStatus } from '../model/records';
 import { stamp, taskId } from '../model/task';
+import { updateTask } from './task-writes';
 
 /**
  * A list read counts as a new sighting of an offer only when the offer was last seen longer ago
@@ -32,7 +33,7 @@ export async function applyPageEffects(
   previousTaskId: string | null,
 ): Promise<PageEffects> {
   const effects: PageEffects = { ended: [], illegal: [], offers: 0 };
-  await db.transaction('rw', [db.tasks, db.offers], async () => {
+  await db.transaction('rw', [db.tasks, db.scopes, db.offers], async () => {
     for (const offer of page.offers ?? []) {
       const id = `${page.platform}:${offer.groupId}`;
       const existing = await db.offers.get(id);
@@ -62,7 +63,7 @@ export async function applyPageEffects(
       }
       if (to === task.status && !reward && !code) return;
       const endsNow = ENDED.has(to) && task.endedAt === null;
-      await db.tasks.update(task.id, {
+      await updateTask(db, task.id, {
         status: to,
         ...(reward ? { reward } : {}),
         ...(code ? { completionCode: code } : {}),

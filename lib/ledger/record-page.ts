@@ -3,6 +3,7 @@ import type { TrueRateDb } from '../db/database';
 import type { TaskRecord } from '../model/records';
 import { taskFromPage } from './task-from-page';
 import { taskId } from '../model/task';
+import { putTask } from './task-writes';
 
 export type PageWriteResult =
   | { outcome: 'created'; task: TaskRecord }
@@ -19,7 +20,7 @@ export async function recordPage(
 ): Promise<PageWriteResult> {
   if (page.kind !== 'working' || !page.task) return { outcome: 'ignored' };
   const id = taskId(page.platform, page.task.externalId);
-  return db.transaction('rw', db.tasks, db.offers, async () => {
+  return db.transaction('rw', db.tasks, db.scopes, db.offers, async () => {
     const existing = await db.tasks.get(id);
     let next = taskFromPage(page, existing, now, idleThresholdS);
     // What the task page does not say (a Prolific study page shows no reward or time), the
@@ -39,7 +40,7 @@ export async function recordPage(
       }
     }
     if (!next) return { outcome: 'unchanged' } as const;
-    await db.tasks.put(next);
+    await putTask(db, next);
     return existing
       ? ({ outcome: 'updated', task: next } as const)
       : ({ outcome: 'created', task: next } as const);

@@ -4,6 +4,8 @@ import { BACKUP_TABLES, type Backup, type BackupTable } from '../backup/backup-s
 import type { Progress } from '../backup/export';
 import { mergeBackup } from './merge';
 import { resetTrackerUnless } from './tracker-reset';
+import { addTasks, clearTasks } from './task-writes';
+import type { TaskRecord } from '../model/records';
 
 export { checkBackup, countsOf, type CheckResult, type Problem, type ProblemCode } from '../backup/check-backup';
 
@@ -55,7 +57,7 @@ export const zeroCounts = (): Record<BackupTable, number> => ({ tasks: 0, segmen
 export async function restoreBackup(db: TrueRateDb, backup: Backup, options: RestoreOptions): Promise<RestoreResult> {
   const { mode, onProgress, chunkSize = 5_000, maxConflicts = 100 } = options;
   const total = BACKUP_TABLES.reduce((sum, name) => sum + backup[name].length, 0);
-  const tables = [db.tasks, db.segments, db.offers, db.gaps, db.edits, db.tracker];
+  const tables = [db.tasks, db.scopes, db.segments, db.offers, db.gaps, db.edits, db.tracker];
   return db.transaction('rw', tables, async () => {
     onProgress?.({ done: 0, total });
     if (mode === 'merge') return mergeBackup(db, backup, { onProgress, chunkSize, maxConflicts, total });
@@ -63,11 +65,13 @@ export async function restoreBackup(db: TrueRateDb, backup: Backup, options: Res
     let done = 0;
     for (const name of BACKUP_TABLES) {
       const table = db.table(name) as Table<unknown, unknown>;
-      await table.clear();
+      if (name === 'tasks') await clearTasks(db);
+      else await table.clear();
       const records = backup[name];
       for (let i = 0; i < records.length; i += chunkSize) {
         const chunk = records.slice(i, i + chunkSize);
-        await table.bulkAdd(chunk);
+        if (name === 'tasks') await addTasks(db, chunk as TaskRecord[]);
+        else await table.bulkAdd(chunk);
         added[name] += chunk.length;
         done += chunk.length;
         onProgress?.({ done, total });

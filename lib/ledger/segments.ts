@@ -1,6 +1,7 @@
 import type { TrueRateDb } from '../db/database';
 import type { SegmentRecord, TaskRecord } from '../model/records';
 import { stamp } from '../model/task';
+import { putTask } from './task-writes';
 
 /**
  * Segments as the ledger writes them, keeping docs/architecture.md#the-ledger's invariants:
@@ -93,7 +94,7 @@ export async function recount(db: TrueRateDb, taskIds: Iterable<string>, now: nu
     const ms = countedMs(await db.segments.where('taskId').equals(id).toArray());
     if (ms === task.activeMs) continue;
     const next = { ...task, activeMs: ms, updatedAt: stamp(task.updatedAt, now) };
-    await db.tasks.put(next);
+    await putTask(db, next);
     written.push(next);
   }
   return written;

@@ -5,5 +5,5 @@ import type { TrueRateDb } from '../db/database';
  * change that calls another (an edit that ends a task the engine is timing) joins the same one.
  */
 export function ledgerTables(db: TrueRateDb) {
-  return [db.tasks, db.segments, db.gaps, db.tracker, db.journal, db.edits, db.offers];
+  return [db.tasks, db.scopes, db.segments, db.gaps, db.tracker, db.journal, db.edits, db.offers];
 }

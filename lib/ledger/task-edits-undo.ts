@@ -1,3 +1,4 @@
+import { deleteTask, putTask } from './task-writes';
 import type { TrueRateDb } from '../db/database';
 import type { SavedEdit } from '../model/records';
 import { stamp } from '../model/task';
@@ -75,8 +76,8 @@ export async function undo(db: TrueRateDb, editId: number, now: number): Promise
     if (edit.before.gaps?.length) await db.gaps.bulkPut(edit.before.gaps);
     // The task comes back as it was, stamped now, with its time recounted from what came back.
     const current = await db.tasks.get(edit.taskId);
-    if (edit.before.task) await db.tasks.put({ ...edit.before.task, updatedAt: stamp(current?.updatedAt ?? edit.before.task.updatedAt, now) });
-    else await db.tasks.delete(edit.taskId);
+    if (edit.before.task) await putTask(db, { ...edit.before.task, updatedAt: stamp(current?.updatedAt ?? edit.before.task.updatedAt, now) });
+    else await deleteTask(db, edit.taskId);
     await recount(db, [edit.taskId], now);
     const restored = (await db.tasks.get(edit.taskId)) ?? null;
 

@@ -1,3 +1,4 @@
+import { deleteTask as removeTask, putTask } from './task-writes';
 import { z } from 'zod';
 import { ENDED } from '../tasks/lifecycle';
 import type { TrueRateDb } from '../db/database';
@@ -58,7 +59,7 @@ async function editTask(
     const changed = await change(structuredClone(task));
     if ('ok' in changed) return changed;
     const next = { ...changed.task, updatedAt: stamp(task.updatedAt, now) };
-    await db.tasks.put(next);
+    await putTask(db, next);
     const edit = await recordEdit(db, {
       taskId,
       at: now,
@@ -197,7 +198,7 @@ export async function deleteTask(db: TrueRateDb, taskId: string, now: number): P
     const gaps = await db.gaps.where('taskId').equals(taskId).toArray();
     await db.segments.bulkDelete(segments.map((s) => s.id as number));
     await db.gaps.bulkDelete(gaps.map((g) => g.id as number));
-    await db.tasks.delete(taskId);
+    await removeTask(db, taskId);
     const edit = await recordEdit(db, {
       taskId,
       at: now,

@@ -71,6 +71,17 @@ export const taskRecordSchema = z.object({
 });
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
+/**
+ * What the figures of a requester or task group read of a task: a TaskRecord fits, and so does the
+ * slimmer copy the ledger keeps per scope for the badges (lib/ledger/scope-facts.ts), which has no
+ * title or requester name.
+ */
+export type RateTask = Pick<
+  TaskRecord,
+  'id' | 'platform' | 'groupId' | 'requesterId' | 'status' | 'acceptedAt' | 'activeMs' | 'reward' | 'bonuses' | 'advertisedSeconds' | 'advertisedKind'
+> &
+  Partial<Pick<TaskRecord, 'title' | 'requesterName'>>;
+
 export const segmentRecordSchema = z
   .object({
     id: z.number().int().positive().optional(),

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../model/records';
+import type { RateTask } from '../model/records';
 import type { Settings } from '../settings';
 import { hourlyRate } from './hourly-rate';
 import { isRateSpan } from './measured-rate';
@@ -25,7 +25,7 @@ interface Gather {
 }
 
 /** "platform:requesterId" or "platform:groupId"; null when the task has no such id. */
-export function groupKeyOf(task: TaskRecord, by: 'requester' | 'group'): string | null {
+export function groupKeyOf(task: Pick<RateTask, 'platform' | 'groupId' | 'requesterId'>, by: 'requester' | 'group'): string | null {
   const id = by === 'requester' ? task.requesterId : task.groupId;
   return id === null || id === '' ? null : `${task.platform}:${id}`;
 }
@@ -51,7 +51,7 @@ export function groupKeyOf(task: TaskRecord, by: 'requester' | 'group'): string 
  *   'below-minimum' when the median true rate is below the worker's minimum for that currency.
  * Never a bare verdict: callers show n and the interval with the flag. Sorted by key.
  */
-export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'group', settings: Settings): GroupStats[] {
+export function groupStats(tasks: readonly RateTask[], by: 'requester' | 'group', settings: Settings): GroupStats[] {
   const groups = new Map<string, Gather>();
   for (const task of tasks) {
     if (!isFinished(task.status)) continue;
@@ -63,7 +63,7 @@ export function groupStats(tasks: readonly TaskRecord[], by: 'requester' | 'grou
       groups.set(key, g);
     }
     g.n += 1;
-    const label = by === 'requester' ? task.requesterName : task.title;
+    const label = (by === 'requester' ? task.requesterName : task.title) ?? null;
     if (label && task.acceptedAt >= g.labelAt) {
       g.label = label;
       g.labelAt = task.acceptedAt;

@@ -25,7 +25,7 @@ export function taskEarnings(task: TaskRecord): Money[] {
 }
 
 /** What the task brought in the reward's currency (reward if it can earn, plus those bonuses). */
-export function earnedInRewardCurrency(task: TaskRecord): number | null {
+export function earnedInRewardCurrency(task: Pick<TaskRecord, 'reward' | 'status' | 'bonuses'>): number | null {
   if (!task.reward) return null;
   if (task.status === 'rejected') return 0;
   // Same rules as taskEarnings, without its allocations: groupStats calls this for every task.

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import type { OfferBadge } from '@/lib/badges/offer-badge';
 import { makeTask } from './rates/make-task';
+import { addTasks } from '@/lib/ledger/task-writes';
 import en from '../../public/_locales/en/messages.json';
 
 const self = { id: 'truerate-id', origin: 'chrome-extension://truerate-id/' };
@@ -382,10 +383,14 @@ describe('message handler', () => {
     let settings: Settings;
     let badgeHandle: ReturnType<typeof createMessageHandler>;
     const badges = (offers: { groupId: string; requesterId?: string }[], url = LIST_URL) => ({ type: 'offers/badges', url, offers });
+    // Written through the ledger, which keeps the groups' and requesters' facts the badges read.
     const history = () =>
-      db.tasks.bulkAdd(
-        [10, 10, 10, 3].map((minutes, i) =>
-          makeTask({ id: `mturk:3HIST${i}AAAAAAAAAAAAAAAAAAAA`, externalId: `3HIST${i}AAAAAAAAAAAAAAAAAAAA`, groupId: GROUP, requesterId: REQUESTER, activeMs: minutes * 60_000, status: i === 3 ? 'returned' : 'approved' }),
+      db.transaction('rw', db.tasks, db.scopes, () =>
+        addTasks(
+          db,
+          [10, 10, 10, 3].map((minutes, i) =>
+            makeTask({ id: `mturk:3HIST${i}AAAAAAAAAAAAAAAAAAAA`, externalId: `3HIST${i}AAAAAAAAAAAAAAAAAAAA`, groupId: GROUP, requesterId: REQUESTER, activeMs: minutes * 60_000, status: i === 3 ? 'returned' : 'approved' }),
+          ),
         ),
       );
 
@@ -499,7 +504,7 @@ describe('message handler', () => {
 
     it('the detail of a badge: the group’s tasks, or its requester’s, as text, and the dashboard page', async () => {
       await history();
-      await db.tasks.add(makeTask({ id: 'mturk:3ELSEWHEREAAAAAAAAAAAAAAAA', externalId: '3ELSEWHEREAAAAAAAAAAAAAAAA', groupId: '3ANOTHERGROUPOFTHESAMEREQU', requesterId: REQUESTER, acceptedAt: Date.UTC(2026, 11, 1) }));
+      await db.transaction('rw', db.tasks, db.scopes, () => addTasks(db, [makeTask({ id: 'mturk:3ELSEWHEREAAAAAAAAAAAAAAAA', externalId: '3ELSEWHEREAAAAAAAAAAAAAAAA', groupId: '3ANOTHERGROUPOFTHESAMEREQU', requesterId: REQUESTER, acceptedAt: Date.UTC(2026, 11, 1) })]));
       const group = await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP }, listTab);
       expect(group).toMatchObject({ type: 'offers/detail', title: 'Your tasks in “Describe a picture”', total: 4, dashboardPath: `options.html#requesters?by=group&key=mturk%3A${GROUP}` });
       expect(Object.keys(group).sort()).toEqual(['dashboardPath', 'rows', 'title', 'total', 'type', 'words']);

@@ -103,6 +103,32 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('7: the scopes are built from the tasks of version 6, exactly as the next fixture holds them; nothing else changes', async () => {
+    const v6 = fixtureOf(6);
+    const v7 = fixtureOf(7);
+    const name = `migrate-v6-v7-${crypto.randomUUID()}`;
+    await seedAtVersion(name, v6);
+    const db = createDb(name);
+    expect(await db.scopes.orderBy('key').toArray()).toEqual(v7.tables.scopes);
+    // By hand: the MTurk task is in its group's and its requester's scope, its open time kept as 0;
+    // the Prolific task, which names no requester, only in its group's; and the mark.
+    const keys = (await db.scopes.toArray()).map((r) => r.key.split('\u0000').join('/'));
+    expect(keys.sort()).toEqual(['/built', 'mturk/group/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA', 'mturk/requester/A2P2MT8IK72CVZ', 'prolific/group/674f1a2b3c4d5e6f7a8b9c0d']);
+    const mturk = JSON.parse((await db.scopes.get('mturk\u0000group\u00003PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA'))!.facts) as { id: string; status: string; activeMs: number }[];
+    expect(mturk.map(({ id, status, activeMs }) => ({ id, status, activeMs }))).toEqual([{ id: 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', status: 'accepted', activeMs: 0 }]);
+    expect(await db.tasks.toArray()).toEqual(v6.tables.tasks);
+    expect(await db.offers.toArray()).toEqual(v6.tables.offers);
+    db.close();
+  });
+
+  it('7: building the scopes is a pure function of the tasks', () => {
+    const derive = MIGRATIONS.find((m) => m.version === 7)?.derive;
+    const tasks = fixtureOf(6).tables.tasks ?? [];
+    const copy = structuredClone(tasks);
+    expect(derive?.build(copy)).toEqual(derive?.build(structuredClone(tasks)));
+    expect(copy).toEqual(tasks);
+  });
+
   it('6: an offer that already counts its sightings keeps its count', () => {
     const migrate = MIGRATIONS.find((m) => m.version === 6)?.upgrade?.offers;
     expect(migrate?.({ id: 'mturk:G', seenCount: 4 })).toEqual({ id: 'mturk:G', seenCount: 4 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { historyForOffers } from '@/lib/db/offer-history';
+import { addTasks } from '@/lib/ledger/task-writes';
 import type { OfferRecord } from '@/lib/model/records';
 import { makeTask } from './rates/make-task';
 
@@ -26,7 +27,8 @@ describe('historyForOffers', () => {
   it('reads the offers, the tasks of their groups and of their requesters, on that platform only', async () => {
     const db = createDb(`test-${crypto.randomUUID()}`);
     await db.offers.bulkAdd([offer('G1', 'R1'), offer('G2', null), offer('G1', 'R1', 'toloka')]);
-    await db.tasks.bulkAdd([
+    // Through the ledger, which keeps each group's and requester's facts as it writes.
+    await db.transaction('rw', db.tasks, db.scopes, () => addTasks(db, [
       task(1, 'G1', 'R1'),
       task(2, 'G1', 'R1', { status: 'returned' }),
       task(3, 'G9', 'R1'), // another group of the same requester
@@ -34,7 +36,7 @@ describe('historyForOffers', () => {
       task(5, 'G2', 'R3'), // the newest task of G2 names R3
       task(6, 'G1', 'R1', { id: 'toloka:A6', platform: 'toloka' }), // the same ids on another platform
       task(7, 'G3', 'R1'), // a group nobody asked about
-    ]);
+    ]));
     const history = await historyForOffers(db, 'mturk', [{ groupId: 'G1' }, { groupId: 'G2' }, { groupId: 'G1' }, { groupId: 'G404' }]);
     expect([...history.offers.keys()]).toEqual(['G1', 'G2', 'G404']);
     expect(history.offers.get('G1')?.id).toBe('mturk:G1');

@@ -18,6 +18,9 @@ export interface BadgeSource extends BadgeActions {
 
 /** DOM changes settle for this long before badges are looked at again. */
 export const SETTLE_MS = 150;
+/** A request that failed is asked again after this, doubled at each failure up to RETRY_MAX_MS. */
+export const RETRY_MS = 1000;
+export const RETRY_MAX_MS = 30_000;
 
 /**
  * Keeps a badge next to every offer on the page, by the offer's id, whatever the page's own script
@@ -34,6 +37,7 @@ export function startBadges(
   const views = new Map<string, BadgeView>();
   const asked = new Set<string>();
   let scheduled = false;
+  let retryMs = RETRY_MS;
   let running: Promise<void> = Promise.resolve();
   const observer = new MutationObserver(() => schedule());
   const watch = () => observer.observe(doc.documentElement, { childList: true, subtree: true });
@@ -67,9 +71,13 @@ export function startBadges(
       for (const offer of unique) asked.add(offer.groupId);
       try {
         for (const view of await source.fetch(unique)) views.set(view.groupId, view);
+        retryMs = RETRY_MS;
       } catch {
-        // The background may be restarting: ask again on the next change.
+        // The background may be restarting, or busy (its first read after an update builds what
+        // badges read): ask again on the next change, or after a while if the page stays still.
         for (const offer of unique) asked.delete(offer.groupId);
+        ctx.setTimeout(schedule, retryMs);
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
       }
     }
     // The page may have changed while the answer came: draw on what it shows now.

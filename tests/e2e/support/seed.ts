@@ -57,11 +57,14 @@ const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGro
     request.onerror = () => reject(request.error);
   });
   await new Promise((resolve, reject) => {
-    const tx = db.transaction(['tasks', 'segments'], 'readwrite');
+    const tx = db.transaction(['tasks', 'segments', 'scopes'], 'readwrite');
     const t = tx.objectStore('tasks');
     const s = tx.objectStore('segments');
     for (const task of tasks) t.put(task);
     for (const seg of segments) s.add(seg);
+    // Tasks written past the ledger: its per-scope copies are out of date, and it rebuilds them
+    // when this mark is gone (lib/ledger/task-writes.ts, ensureScopes).
+    tx.objectStore('scopes').delete('\\u0000built');
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);

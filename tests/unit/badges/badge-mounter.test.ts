@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_ATTR } from '@/lib/content/badges/badge-element';
-import { SETTLE_MS, startBadges, type Anchor, type BadgeSource } from '@/lib/content/badges/badge-mounter';
+import { RETRY_MS, SETTLE_MS, startBadges, type Anchor, type BadgeSource } from '@/lib/content/badges/badge-mounter';
 import type { BadgeDetail, BadgeView } from '@/lib/content/badges/badge-view';
 
 const view = (groupId: string, text = `rate of ${groupId}`): BadgeView => ({
@@ -86,6 +86,31 @@ describe('badges on a page of offers', () => {
     for (const row of document.querySelectorAll('tr')) expect(badgeOf(row)?.getAttribute(HOST_ATTR)).toBe(row.getAttribute('data-id'));
     expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(3);
     expect(fetched).toEqual([['G1', 'G2', 'G3']]);
+  });
+
+  it('asks again after a failed request though the page stays still, waiting longer each time', async () => {
+    let failures = 2;
+    const flaky: BadgeSource = {
+      ...source,
+      fetch: async (offers) => {
+        fetched.push(offers.map((o) => o.groupId));
+        if (failures-- > 0) throw new Error('the background is busy');
+        return offers.map((o) => view(o.groupId));
+      },
+    };
+    const badges = startBadges(ctx, document, flaky);
+    await badges.settle();
+    expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(RETRY_MS + SETTLE_MS + 10);
+    await badges.settle();
+    expect(fetched).toHaveLength(2);
+    // The second wait is twice the first: nothing yet after one more RETRY_MS.
+    await vi.advanceTimersByTimeAsync(RETRY_MS + SETTLE_MS + 10);
+    expect(fetched).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(RETRY_MS);
+    await badges.settle();
+    expect(fetched).toEqual([['G1', 'G2', 'G3'], ['G1', 'G2', 'G3'], ['G1', 'G2', 'G3']]);
+    expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(3);
   });
 
   it('asks only for offers that appear later (the next page of a list), and draws them', async () => {

@@ -306,6 +306,14 @@ describe('a page of badges sharing one figure cache', () => {
       const alone = offerBadge(o, group, requester, SIX, tEn, 'en-US', opts);
       expect(offerBadge(o, group, requester, SIX, tEn, 'en-US', { ...opts, cache })).toEqual(alone);
     }
+    // Other settings, other figures: the cache never hands back figures computed under the old ones.
+    const stricter = { ...SIX, flagThresholds: { ...SIX.flagThresholds, groupMinN: 1 }, minHourlyMinor: { USD: 5000 } };
+    const [o, group] = page[0]!;
+    const requester = all.filter((task) => task.requesterId === o.requesterId);
+    expect(offerBadge(o, group, requester, stricter, tEn, 'en-US', { ...opts, cache })).toEqual(offerBadge(o, group, requester, stricter, tEn, 'en-US', opts));
+    // Another task list for the same scope (its record changed): computed again, not reused.
+    const more = [...group, took(1)];
+    expect(offerBadge(o, more, [...requester, more.at(-1)!], SIX, tEn, 'en-US', { ...opts, cache }).text).toBe(offerBadge(o, more, [...requester, more.at(-1)!], SIX, tEn, 'en-US', opts).text);
     // One entry per scope and currency asked, not per offer.
     expect([...cache.scopes.keys()].filter((key) => key.startsWith('requester mturk:R1 '))).toEqual(['requester mturk:R1 USD', 'requester mturk:R1 GBP']);
   });

@@ -32,3 +32,24 @@ describe('the ledger is the only writer of tasks, segments and gaps', () => {
     expect(WRITE.exec(source.text)?.[0] ?? null).toBeNull();
   });
 });
+
+// Within the ledger, tasks (and the scopes derived from them) are written by task-writes.ts only,
+// which keeps the two in step; the database's own set-up (lib/db/database.ts) writes the first mark.
+// A method called on the table itself or on a query of it: db.tasks.put(…), db.tasks.where(…).equals(…).modify(…).
+const TASK_WRITE = /\.(?:tasks|scopes)(?:\s*\.\s*\w+\([^()]*\))*\s*\.\s*(?:put|add|update|delete|modify|clear|bulkAdd|bulkPut|bulkDelete)\(/;
+
+describe('within the ledger, task-writes.ts is the only writer of tasks and of their scopes', () => {
+  const sources = SOURCES.flatMap((dir) => files(join(ROOT, dir))).map((path) => ({
+    path: relative(ROOT, path),
+    text: readFileSync(path, 'utf8'),
+  }));
+  const allowed = new Set(['lib/ledger/task-writes.ts']);
+
+  it('finds the writes it looks for (the pattern is not blind)', () => {
+    expect(TASK_WRITE.test(sources.find((s) => s.path === 'lib/ledger/task-writes.ts')!.text)).toBe(true);
+  });
+
+  it.each(sources.filter((s) => !allowed.has(s.path)).map((s) => [s.path, s] as const))('%s writes none', (_path, source) => {
+    expect(TASK_WRITE.exec(source.text)?.[0] ?? null).toBeNull();
+  });
+});

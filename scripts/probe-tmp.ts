@@ -1,0 +1,20 @@
+import { generatedOffers, GENERATED_LIST_PARAM } from '../demo/generated-list';
+import { startFixtureServer } from '../demo/server';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { seedExpression } from '../tests/e2e/support/seed';
+const server = await startFixtureServer();
+const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
+const ext = await chrome.newPage();
+await ext.goto(chrome.extensionUrl('popup.html'));
+await ext.locator('h1').waitFor();
+const groups = generatedOffers(100).map(({ groupId, requesterId, requesterName }) => ({ groupId, requesterId, requesterName }));
+console.log(await ext.evaluate(seedExpression({ count: 100000, now: Date.now() - 3_600_000, days: 365, segments: false, mturkGroups: groups, groupEvery: 10 })));
+const count = `new Promise((res) => { const r = indexedDB.open('truerate'); r.onsuccess = () => { const db = r.result; const tx = db.transaction('scopes'); const q = tx.objectStore('scopes').getAllKeys(); q.onsuccess = () => { res(q.result.length + ' ' + q.result.some(k => k === '\\u0000built')); db.close(); }; }; })`;
+console.log('scopes after seed', await ext.evaluate(count));
+await chrome.serviceWorker.evaluate(`chrome.storage.local.set({ settings: { minHourlyMinor: { USD: 600 }, badgesOff: [] } })`);
+const page = await chrome.newPage();
+await page.addInitScript('1');
+const t0 = Date.now();
+await page.goto(`https://worker.mturk.com/projects?${GENERATED_LIST_PARAM}=20`);
+for (let i = 0; i < 4; i++) { await page.waitForTimeout(5000); console.log(Date.now() - t0, await page.evaluate(`document.querySelectorAll('[data-truerate-badge]').length`), await ext.evaluate(count)); }
+await chrome.close(); await server.close();
