@@ -1,21 +1,30 @@
 import type { Money } from './model/money';
 import { currencyExponent } from './model/money';
 
+// Making an Intl formatter costs far more than using one (a page of 100 badges made a thousand):
+// each is made once per locale and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Money in the worker's locale, from integer minor units (division only at display time). */
 export function formatMoney(money: Money, locale: string): string {
   const exponent = currencyExponent(money.currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  }).format(money.amountMinor / 10 ** exponent);
+  const key = `${locale} ${money.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    moneyFormats.set(key, format);
+  }
+  return format.format(money.amountMinor / 10 ** exponent);
 }
 
 export function formatDateTime(epochMs: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(epochMs),
-  );
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(new Date(epochMs));
 }
 
 /** A duration as the worker reads a stopwatch: 0:42, 12:05, 1:02:09. */

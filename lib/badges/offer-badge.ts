@@ -311,7 +311,15 @@ interface Words {
   rate: (minorPerHour: number, currency: string) => string;
 }
 
+const wordsByLocale = new Map<string, Words>();
+
 function badgeWords(locale: string): Words {
+  let words = wordsByLocale.get(locale);
+  if (!words) wordsByLocale.set(locale, (words = makeWords(locale)));
+  return words;
+}
+
+function makeWords(locale: string): Words {
   const count = new Intl.NumberFormat(locale);
   const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });

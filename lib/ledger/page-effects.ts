@@ -1,7 +1,7 @@
 import type { PageInfo } from '../platforms/page-info';
 import { ENDED, statusFromPlatform, transition } from '../tasks/lifecycle';
 import type { TrueRateDb } from '../db/database';
-import type { TaskRecord, TaskStatus } from '../model/records';
+import type { OfferRecord, TaskRecord, TaskStatus } from '../model/records';
 import { stamp, taskId } from '../model/task';
 import { updateTask } from './task-writes';
 
@@ -34,10 +34,16 @@ export async function applyPageEffects(
 ): Promise<PageEffects> {
   const effects: PageEffects = { ended: [], illegal: [], offers: 0 };
   await db.transaction('rw', [db.tasks, db.scopes, db.offers], async () => {
-    for (const offer of page.offers ?? []) {
-      const id = `${page.platform}:${offer.groupId}`;
-      const existing = await db.offers.get(id);
-      await db.offers.put({
+    // One read and one write for all the page's offers (a list of 100 made 200 round trips).
+    const offers = page.offers ?? [];
+    const ids = offers.map((offer) => `${page.platform}:${offer.groupId}`);
+    const stored = await db.offers.bulkGet([...new Set(ids)]);
+    const written = new Map<string, OfferRecord>();
+    for (const record of stored) if (record) written.set(record.id, record);
+    offers.forEach((offer, i) => {
+      const id = ids[i]!;
+      const existing = written.get(id);
+      written.set(id, {
         id,
         platform: page.platform,
         groupId: offer.groupId,
@@ -53,7 +59,8 @@ export async function applyPageEffects(
         seenCount: existing ? existing.seenCount + (now - existing.lastSeenAt > SIGHTING_GAP_MS ? 1 : 0) : 1,
       });
       effects.offers++;
-    }
+    });
+    if (offers.length > 0) await db.offers.bulkPut([...new Set(ids)].map((id) => written.get(id)!));
 
     const move = async (task: TaskRecord, to: TaskStatus, reward?: TaskRecord['reward'], code?: string) => {
       const result = transition(task.status, to);

@@ -76,11 +76,11 @@ export type TaskRecord = z.infer<typeof taskRecordSchema>;
  * slimmer copy the ledger keeps per scope for the badges (lib/ledger/scope-facts.ts), which has no
  * title or requester name.
  */
-export type RateTask = Pick<
-  TaskRecord,
-  'id' | 'platform' | 'groupId' | 'requesterId' | 'status' | 'acceptedAt' | 'activeMs' | 'reward' | 'bonuses' | 'advertisedSeconds' | 'advertisedKind'
-> &
-  Partial<Pick<TaskRecord, 'title' | 'requesterName'>>;
+export type RateTask = Pick<TaskRecord, 'id' | 'platform' | 'groupId' | 'requesterId' | 'status' | 'acceptedAt' | 'activeMs' | 'reward' | 'advertisedSeconds' | 'advertisedKind'> &
+  Partial<Pick<TaskRecord, 'title' | 'requesterName'>> & {
+    /** The money of each bonus (where and when it came from are not in any figure). */
+    bonuses: readonly Pick<Bonus, 'amountMinor' | 'currency'>[];
+  };
 
 export const segmentRecordSchema = z
   .object({

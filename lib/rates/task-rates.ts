@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../model/records';
+import type { Bonus, TaskRecord } from '../model/records';
 import type { Settings } from '../settings';
 import { hourlyRate } from './hourly-rate';
 import type { Money } from '../model/money';
@@ -25,7 +25,7 @@ export function taskEarnings(task: TaskRecord): Money[] {
 }
 
 /** What the task brought in the reward's currency (reward if it can earn, plus those bonuses). */
-export function earnedInRewardCurrency(task: Pick<TaskRecord, 'reward' | 'status' | 'bonuses'>): number | null {
+export function earnedInRewardCurrency(task: Pick<TaskRecord, 'reward' | 'status'> & { bonuses: readonly Pick<Bonus, 'amountMinor' | 'currency'>[] }): number | null {
   if (!task.reward) return null;
   if (task.status === 'rejected') return 0;
   // Same rules as taskEarnings, without its allocations: groupStats calls this for every task.

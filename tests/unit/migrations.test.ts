@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { LATEST_VERSION, MIGRATIONS, trackerStateV1toV2 } from '@/lib/db/migrations';
+import { decodeFacts } from '@/lib/ledger/scope-facts';
 import { engineStateSchema } from '@/lib/tracking/state-schema';
 import { editRecordSchema, gapRecordSchema, journalRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/model/records';
 
@@ -114,7 +115,7 @@ describe('migrations', () => {
     // the Prolific task, which names no requester, only in its group's; and the mark.
     const keys = (await db.scopes.toArray()).map((r) => r.key.split('\u0000').join('/'));
     expect(keys.sort()).toEqual(['/built', 'mturk/group/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA', 'mturk/requester/A2P2MT8IK72CVZ', 'prolific/group/674f1a2b3c4d5e6f7a8b9c0d']);
-    const mturk = JSON.parse((await db.scopes.get('mturk\u0000group\u00003PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA'))!.facts) as { id: string; status: string; activeMs: number }[];
+    const mturk = decodeFacts(await db.scopes.get('mturk\u0000group\u00003PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA'));
     expect(mturk.map(({ id, status, activeMs }) => ({ id, status, activeMs }))).toEqual([{ id: 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P', status: 'accepted', activeMs: 0 }]);
     expect(await db.tasks.toArray()).toEqual(v6.tables.tasks);
     expect(await db.offers.toArray()).toEqual(v6.tables.offers);
