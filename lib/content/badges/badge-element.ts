@@ -127,9 +127,24 @@ export function hostIn(slot: Element, groupId: string): Element | null {
  * same anchor changes nothing in the page, so a MutationObserver that calls this again and again
  * settles. Everything is written as text.
  */
-export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions): Element {
+/** Where a badge goes and on what backdrop: reads only, so a page's badges are placed at once. */
+export interface Place {
+  slot: Element;
+  dark: boolean;
+}
+
+/**
+ * The place of the badge of `groupId` in `anchor`. Computed for every badge before any is written:
+ * reading styles after a write makes the browser lay the page out again, once per badge.
+ */
+export function placeFor(anchor: Element, groupId: string): Place {
+  const slot = slotFor(anchor, groupId);
+  return { slot, dark: backdropIsDark(slot) };
+}
+
+export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions, place: Place = placeFor(anchor, view.groupId)): Element {
   const doc = anchor.ownerDocument;
-  const slot = slotFor(anchor, view.groupId);
+  const { slot } = place;
   let host = hostIn(slot, view.groupId);
   let state = host ? mounted.get(host) : undefined;
   if (!host || !state) {
@@ -158,7 +173,7 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     description.id = 'description';
     button.setAttribute('aria-describedby', description.id);
     root.append(button, description);
-    state = { root, button, description, dark: backdropIsDark(slot), drawn: '' };
+    state = { root, button, description, dark: place.dark, drawn: '' };
     mounted.set(host, state);
     slot.append(host);
   }

@@ -1,5 +1,5 @@
 import type { ScriptContext } from '../script-context';
-import { HOST_ATTR, mountBadge, slotFor, type BadgeActions } from './badge-element';
+import { HOST_ATTR, mountBadge, placeFor, type BadgeActions } from './badge-element';
 import type { BadgeView } from './badge-view';
 
 /** Where one offer lives on the page (the platform contract's offer anchors). */
@@ -45,13 +45,16 @@ export function startBadges(
   const draw = (anchors: Anchor[]) => {
     observer.disconnect();
     try {
-      for (const anchor of anchors) {
+      // Every place first (style reads), then every badge (writes): one layout for the page, not
+      // one per badge.
+      const places = anchors.map((a) => placeFor(a.element, a.groupId));
+      anchors.forEach((anchor, i) => {
         const view = views.get(anchor.groupId);
-        if (view) mountBadge(anchor.element, view, source);
-      }
+        if (view) mountBadge(anchor.element, view, source, places[i]);
+      });
       // A host whose offer moved elsewhere (a re-sorted list keeps DOM nodes) is dropped, so no
       // badge ever sits next to another offer.
-      const owners = new Map(anchors.map((a) => [slotFor(a.element, a.groupId), a.groupId]));
+      const owners = new Map(anchors.map((a, i) => [places[i]!.slot, a.groupId]));
       for (const host of doc.querySelectorAll(`[${HOST_ATTR}]`)) {
         const parent = host.parentElement;
         if (!parent || owners.get(parent) !== host.getAttribute(HOST_ATTR)) host.remove();
