@@ -227,47 +227,23 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
         />
       </fieldset>
 
-      <fieldset>
-        <legend>{t('settings_platformsSection')}</legend>
-        <p class="settings-hint">{t('settings_platformsHint')}</p>
-        <ul class="settings-platforms">
-          {PLATFORM_IDS.map((id) => (
-            <li key={id}>
-              <label class="settings-check">
-                <input
-                  type="checkbox"
-                  name="platform"
-                  value={id}
-                  checked={form.platformsOn[id]}
-                  onChange={(e) => edit({ platformsOn: { ...form.platformsOn, [id]: e.currentTarget.checked } })}
-                />
-                {t(`platform_${id}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <PlatformChecks
+        legend={t('settings_platformsSection')}
+        hint={t('settings_platformsHint')}
+        name="platform"
+        on={form.platformsOn}
+        label={(id) => t(`platform_${id}`)}
+        onChange={(platformsOn) => edit({ platformsOn })}
+      />
 
-      <fieldset>
-        <legend>{t('settings_badgesSection')}</legend>
-        <p class="settings-hint">{t('settings_badgesHint')}</p>
-        <ul class="settings-platforms">
-          {PLATFORM_IDS.map((id) => (
-            <li key={id}>
-              <label class="settings-check">
-                <input
-                  type="checkbox"
-                  name="badges"
-                  value={id}
-                  checked={form.badgesOn[id]}
-                  onChange={(e) => edit({ badgesOn: { ...form.badgesOn, [id]: e.currentTarget.checked } })}
-                />
-                {t(`platform_${id}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <PlatformChecks
+        legend={t('settings_badgesSection')}
+        hint={t('settings_badgesHint')}
+        name="badges"
+        on={form.badgesOn}
+        label={(id) => t(`platform_${id}`)}
+        onChange={(badgesOn) => edit({ badgesOn })}
+      />
 
       <fieldset>
         <legend>{t('settings_trackingSection')}</legend>
@@ -305,5 +281,38 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
         </p>
       </div>
     </form>
+  );
+}
+
+/** One checkbox per platform (which are read, which get badges), in a fieldset of its own. */
+function PlatformChecks(props: {
+  legend: string;
+  hint: string;
+  name: string;
+  on: Record<PlatformId, boolean>;
+  label: (id: PlatformId) => string;
+  onChange: (on: Record<PlatformId, boolean>) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <p class="settings-hint">{props.hint}</p>
+      <ul class="settings-platforms">
+        {PLATFORM_IDS.map((id) => (
+          <li key={id}>
+            <label class="settings-check">
+              <input
+                type="checkbox"
+                name={props.name}
+                value={id}
+                checked={props.on[id]}
+                onChange={(e) => props.onChange({ ...props.on, [id]: e.currentTarget.checked })}
+              />
+              {props.label(id)}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
