@@ -129,17 +129,24 @@ export function hostIn(slot: Element, groupId: string): Element | null {
  */
 /** Where a badge goes and on what backdrop: reads only, so a page's badges are placed at once. */
 export interface Place {
+  /** The element the host goes into. */
   slot: Element;
+  /** The link or button of the page the host goes right after, inside `slot`; null: at the end. */
+  after: Element | null;
   dark: boolean;
 }
 
 /**
  * The place of the badge of `groupId` in `anchor`. Computed for every badge before any is written:
- * reading styles after a write makes the browser lay the page out again, once per badge.
+ * reading styles after a write makes the browser lay the page out again, once per badge. A badge
+ * never goes inside the page's own link or button (a button in a link is announced as one control
+ * and pressing it would press both): it goes right after it.
  */
 export function placeFor(anchor: Element, groupId: string): Place {
   const slot = slotFor(anchor, groupId);
-  return { slot, dark: backdropIsDark(slot) };
+  const control = slot.closest('a, button');
+  if (control?.parentElement) return { slot: control.parentElement, after: control, dark: backdropIsDark(control.parentElement) };
+  return { slot, after: null, dark: backdropIsDark(slot) };
 }
 
 export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions, place: Place = placeFor(anchor, view.groupId)): Element {
@@ -175,7 +182,8 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     root.append(button, description);
     state = { root, button, description, dark: place.dark, drawn: '' };
     mounted.set(host, state);
-    slot.append(host);
+    if (place.after) place.after.after(host);
+    else slot.append(host);
   }
   const drawn = JSON.stringify(view);
   if (state.drawn !== drawn) {

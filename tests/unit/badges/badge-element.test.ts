@@ -54,9 +54,11 @@ const click = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('click', 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('a badge', () => {
-  it('is one host in its anchor, with a closed shadow root holding the verdict as text, with words and a shape', () => {
+  it('is one host right after its anchor (the offer’s link), with a closed shadow root holding the verdict as text, with words and a shape', () => {
     mountBadge(anchor, view, actions);
-    const host = anchor.querySelector(`[${HOST_ATTR}]`);
+    // Never inside the page's link: a control inside a link is pressed with it.
+    expect(anchor.querySelector(`[${HOST_ATTR}]`)).toBeNull();
+    const host = anchor.nextElementSibling;
     expect(host?.getAttribute(HOST_ATTR)).toBe('G1');
     expect(host?.shadowRoot).toBeNull(); // closed: the page cannot read or change it
     const button = roots[0]!.querySelector('button')!;
@@ -80,7 +82,7 @@ describe('a badge', () => {
     expect(roots).toHaveLength(1);
     expect(roots[0]!.innerHTML).toBe(before);
     mountBadge(anchor, { ...view, tone: 'good', mark: '✓' }, actions);
-    expect(anchor.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
+    expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
     expect(roots[0]!.querySelector('button')?.className).toBe('badge good');
     // The "done" chip comes and goes with the view, as text.
     mountBadge(anchor, { ...view, chip: 'Done ×2 <b>' }, actions);
