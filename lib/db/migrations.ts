@@ -15,7 +15,8 @@ export interface Migration {
   upgrade?: Record<string, (record: Record<string, unknown>) => Record<string, unknown>>;
   /**
    * A new table of derived data, built whole from every record of another table (after `upgrade`):
-   * a pure function of those records, tested like `upgrade`.
+   * a pure function of those records, tested like `upgrade`. A later migration that changes tasks
+   * must derive the scopes again (the ledger's invariant check would report them stale).
    */
   derive?: { table: string; from: string; build: (records: unknown[]) => unknown[] };
 }
