@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: LIB_NEVER }] },
   },
   {
-    files: ['lib/platforms/**', 'lib/tracking/**', 'lib/rates/**', 'lib/tasks/**', 'lib/badges/**'],
+    files: ['lib/platforms/**', 'lib/tracking/**', 'lib/rates/**', 'lib/tasks/**', 'lib/badges/**', 'lib/share/**'],
     rules: { 'no-restricted-imports': ['error', { paths: ['dexie'], patterns: [...LIB_NEVER, ...PURE_NEVER] }] },
   },
   {
