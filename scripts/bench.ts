@@ -55,6 +55,7 @@ rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoa
 rows.push(...(await (await import('./bench-rates')).benchRates()));
 rows.push(...(await (await import('./bench-offers')).benchOffers()));
 rows.push(...(await (await import('./bench-badges')).badgeTimes()));
+rows.push(...(await import('./bench-aggregate')).aggregateTimes());
 rows.push(...(await uiTimes()));
 
 const width = Math.max(...rows.map((r) => r.what.length));

@@ -33,7 +33,7 @@ export interface PublishedGroup {
 }
 
 interface Gather {
-  perContributor: Map<string, number>;
+  perContributor: Map<number, number>;
   rates: number[];
   ratios: number[];
   rejected: number;
@@ -50,9 +50,9 @@ function rateOf(task: ContributedTask): number | null {
 }
 
 /** Nearest-rank percentile of sorted values (1-based rank ceil(p·n)). */
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+const percentile = (sorted: ArrayLike<number>, p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 
-const median = (sorted: readonly number[]) => {
+const median = (sorted: ArrayLike<number>) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
@@ -63,58 +63,84 @@ export interface Aggregator {
   result(): PublishedGroup[];
 }
 
+/** A 53-bit hash of a record's text (two 32-bit FNV-1a passes), to remember it without keeping it. */
+function hash53(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+}
+
 /**
  * Duplicates: a contributor who sends a file again, or a newer file that repeats older weeks,
- * must not count twice. Records are kept per contributor as a count per identical record, the
- * largest count any one file gave: two identical tasks in one file are two tasks, the same file
- * sent twice is one.
+ * must not count twice. Per contributor, each distinct record counts as often as the one file that
+ * holds it most often: two identical tasks in one file are two tasks, the same file sent twice is
+ * one. Records are remembered by a 53-bit hash of their text, not kept: memory grows with the
+ * number of records (a number each), the groups' figures are gathered as files come, and the
+ * outcome is the same in any order (a count only ever rises to its largest).
  */
 export function createAggregator(options: { k?: number } = {}): Aggregator {
   const k = options.k ?? DEFAULT_K;
   if (!Number.isInteger(k) || k < MIN_K) throw new Error(`k must be an integer of at least ${MIN_K}, not ${k}`);
-  const records = new Map<string, Map<string, number>>();
+  const contributorIds = new Map<string, number>();
+  const seen = new Map<number, Map<number, number>>();
+  const groups = new Map<string, Gather>();
+
+  const gather = (contributor: number, task: ContributedTask, copies: number) => {
+    if (!task.reward) return;
+    const scopes: ['requester' | 'group', string | null][] = [['requester', task.requesterId], ['group', task.groupId]];
+    const rate = rateOf(task);
+    for (const [by, id] of scopes) {
+      if (!id) continue;
+      const key = JSON.stringify([task.platform, by, id, task.reward.currency]);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { perContributor: new Map(), rates: [], ratios: [], rejected: 0, returned: 0, tasks: 0 }));
+      g.tasks += copies;
+      g.perContributor.set(contributor, (g.perContributor.get(contributor) ?? 0) + copies);
+      for (let i = 0; i < copies; i++) {
+        if (rate !== null) g.rates.push(rate);
+        if (task.advertisedSeconds) g.ratios.push(task.activeSeconds / task.advertisedSeconds);
+      }
+      if (task.outcome === 'rejected') g.rejected += copies;
+      if (task.outcome === 'returned') g.returned += copies;
+    }
+  };
+
   return {
     add(contributor, tasks) {
-      const counts = new Map<string, number>();
+      let id = contributorIds.get(contributor);
+      if (id === undefined) contributorIds.set(contributor, (id = contributorIds.size));
+      const inFile = new Map<string, { task: ContributedTask; count: number }>();
       for (const task of tasks) {
         const line = JSON.stringify(task);
-        counts.set(line, (counts.get(line) ?? 0) + 1);
+        const entry = inFile.get(line);
+        if (entry) entry.count += 1;
+        else inFile.set(line, { task, count: 1 });
       }
-      let mine = records.get(contributor);
-      if (!mine) records.set(contributor, (mine = new Map()));
-      for (const [line, n] of counts) mine.set(line, Math.max(mine.get(line) ?? 0, n));
+      let mine = seen.get(id);
+      if (!mine) seen.set(id, (mine = new Map()));
+      for (const [line, { task, count }] of inFile) {
+        const h = hash53(line);
+        const before = mine.get(h) ?? 0;
+        if (count <= before) continue;
+        mine.set(h, count);
+        gather(id, task, count - before);
+      }
     },
     result() {
-      const groups = new Map<string, Gather>();
-      for (const [contributor, mine] of records) {
-        for (const [line, count] of mine) {
-          const task = JSON.parse(line) as ContributedTask;
-          if (!task.reward) continue;
-          const scopes: ['requester' | 'group', string | null][] = [['requester', task.requesterId], ['group', task.groupId]];
-          for (const [by, id] of scopes) {
-            if (!id) continue;
-            const key = JSON.stringify([task.platform, by, id, task.reward.currency]);
-            let g = groups.get(key);
-            if (!g) groups.set(key, (g = { perContributor: new Map(), rates: [], ratios: [], rejected: 0, returned: 0, tasks: 0 }));
-            for (let i = 0; i < count; i++) {
-              g.tasks += 1;
-              g.perContributor.set(contributor, (g.perContributor.get(contributor) ?? 0) + 1);
-              const rate = rateOf(task);
-              if (rate !== null) g.rates.push(rate);
-              if (task.advertisedSeconds) g.ratios.push(task.activeSeconds / task.advertisedSeconds);
-              if (task.outcome === 'rejected') g.rejected += 1;
-              if (task.outcome === 'returned') g.returned += 1;
-            }
-          }
-        }
-      }
       const published: PublishedGroup[] = [];
       for (const [key, g] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (g.perContributor.size < k) continue;
-        if (Math.max(...g.perContributor.values()) > MAX_CONTRIBUTOR_SHARE * g.tasks) continue;
+        let most = 0;
+        for (const n of g.perContributor.values()) most = Math.max(most, n);
+        if (most > MAX_CONTRIBUTOR_SHARE * g.tasks) continue;
         const [platform, by, id, currency] = JSON.parse(key) as [string, 'requester' | 'group', string, string];
-        const rates = [...g.rates].sort((a, b) => a - b);
-        const ratios = [...g.ratios].sort((a, b) => a - b);
+        const rates = Float64Array.from(g.rates).sort();
+        const ratios = Float64Array.from(g.ratios).sort();
         published.push({
           platform,
           by,
@@ -133,7 +159,7 @@ export function createAggregator(options: { k?: number } = {}): Aggregator {
   };
 }
 
-function ratioFigure(sorted: readonly number[]): PublishedGroup['ratio'] {
+function ratioFigure(sorted: ArrayLike<number>): PublishedGroup['ratio'] {
   const n = sorted.length;
   if (n < MIN_K) return null;
   const { k, coverage } = medianRank(n);
