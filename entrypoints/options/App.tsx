@@ -15,6 +15,7 @@ import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
 import { taskRates } from '@/lib/rates/task-rates';
 import { useSettings } from '@/components/use-settings';
 import { useTasks } from './use-tasks';
+import { SharingPanel } from '@/components/options/SharingPanel';
 
 const MINUTE = 60_000;
 
@@ -93,6 +94,7 @@ export function App() {
     if (route.tab === 'overview') {
       return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
     }
+    if (route.tab === 'sharing') return <SharingPanel t={t} locale={locale} tasks={tasks} now={now} />;
     if (route.tab === 'requesters') {
       const focus = 'key' in route ? { by: route.by, key: route.key } : null;
       return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} focus={focus} />;

@@ -1,5 +1,5 @@
 /** The dashboard's address: one hash per tab, so the popup and tests can open any of them. */
-export const TABS = ['overview', 'history', 'requesters', 'settings', 'data'] as const;
+export const TABS = ['overview', 'history', 'requesters', 'sharing', 'settings', 'data'] as const;
 export type Tab = (typeof TABS)[number];
 
 /**

@@ -40,9 +40,9 @@ describe('options page shell', () => {
     render(<App />, root);
     await vi.waitFor(() => expect(root.querySelectorAll('tr[data-task-id]').length).toBeGreaterThan(5), { timeout: 3000 });
     const tabs = [...root.querySelectorAll<HTMLAnchorElement>('[role="tablist"] [role="tab"]')];
-    expect(tabs.map((tab) => tab.getAttribute('href'))).toEqual(['#overview', '#history', '#requesters', '#settings', '#data']);
-    expect(tabs.map((tab) => tab.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false', 'false']);
-    expect(tabs.map((tab) => tab.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
+    expect(tabs.map((tab) => tab.getAttribute('href'))).toEqual(['#overview', '#history', '#requesters', '#sharing', '#settings', '#data']);
+    expect(tabs.map((tab) => tab.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false', 'false', 'false']);
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1]);
     const panel = root.querySelector('[role="tabpanel"]')!;
     expect(panel.getAttribute('aria-labelledby')).toBe(tabs[1]?.id);
     expect(root.querySelector('.history-count')?.textContent).toBe('30 of 30 tasks');

@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatCount } from '@/components/dashboard/format-rate';
+import { plural } from '@/lib/i18n/plural';
+import type { Translate } from '@/lib/i18n/translate';
+import type { TaskRecord } from '@/lib/model/records';
+import { contributedTask, contributionLines } from '@/lib/share/contribution';
+import { tokenFor, TOKENS_KEY, type TokenStore } from '@/lib/share/tokens';
+import { saveFile } from './save-file';
+
+interface Props {
+  t: Translate;
+  locale: string;
+  tasks: readonly TaskRecord[];
+  now: number;
+}
+
+const tokenStore: TokenStore = {
+  get: async () => (await browser.storage.local.get(TOKENS_KEY))[TOKENS_KEY],
+  set: (tokens) => browser.storage.local.set({ [TOKENS_KEY]: tokens }),
+  keepAside: (value) => browser.storage.local.set({ [`${TOKENS_KEY}:set-aside:${Date.now()}`]: value }),
+};
+
+/** Placeholder token for the preview: the real one is made (and kept) only when the file is saved. */
+const PREVIEW_TOKEN = 'xxxxxxxxxxxxxxxxxxxxxx';
+
+/**
+ * The Sharing page: the worker names a collective, picks platforms and weeks, sees every line of
+ * the contribution file (docs/contribution-format.md) and the terms a collective agrees to, and
+ * saves the file. Nothing is sent anywhere from here.
+ */
+export function SharingPanel({ t, locale, tasks, now }: Props) {
+  const records = useMemo(() => tasks.map((task) => ({ task, record: contributedTask(task) })).filter((r) => r.record !== null), [tasks]);
+  const platforms = useMemo(() => [...new Set(records.map((r) => r.record!.platform))].sort(), [records]);
+  const weeks = useMemo(() => [...new Set(records.map((r) => r.record!.week))].sort().reverse(), [records]);
+  const [name, setName] = useState('');
+  const [offPlatforms, setOffPlatforms] = useState<ReadonlySet<string>>(new Set());
+  const [offWeeks, setOffWeeks] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const choice = { platforms: platforms.filter((p) => !offPlatforms.has(p)), weeks: weeks.filter((w) => !offWeeks.has(w)), now };
+  const preview = contributionLines(
+    records.map((r) => r.task),
+    { contributor: PREVIEW_TOKEN, ...choice },
+  );
+  const count = preview.length - 1;
+  const toggle = (set: ReadonlySet<string>, value: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+
+  const save = async () => {
+    if (!name.trim()) {
+      setNotice(t('share_name_needed'));
+      return;
+    }
+    const contributor = await tokenFor(name, tokenStore, (bytes) => crypto.getRandomValues(bytes));
+    const lines = contributionLines(
+      records.map((r) => r.task),
+      { contributor, ...choice },
+    );
+    const fileName = `truerate-contribution-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'collective'}-${lines[0] ? JSON.parse(lines[0]).week : ''}.ndjson`;
+    saveFile([lines.join('\n'), '\n'], fileName, 'application/x-ndjson');
+    setNotice(t('share_saved', fileName));
+  };
+
+  return (
+    <section class="sharing" aria-labelledby="sharing-title">
+      <h2 id="sharing-title">{t('share_title')}</h2>
+      <p class="settings-hint">{t('share_intro')}</p>
+      <label class="sharing-name">
+        {t('share_collective_label')}
+        <input type="text" name="collective" maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <p class="settings-hint">{t('share_collective_hint')}</p>
+      <fieldset>
+        <legend>{t('share_platforms')}</legend>
+        {platforms.map((p) => (
+          <label key={p} class="settings-check">
+            <input type="checkbox" name="share-platform" value={p} checked={!offPlatforms.has(p)} onChange={(e) => setOffPlatforms(toggle(offPlatforms, p, e.currentTarget.checked))} />
+            {t(`platform_${p}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="sharing-weeks">
+        <legend>{t('share_weeks')}</legend>
+        {weeks.map((w) => (
+          <label key={w} class="settings-check">
+            <input type="checkbox" name="share-week" value={w} checked={!offWeeks.has(w)} onChange={(e) => setOffWeeks(toggle(offWeeks, w, e.currentTarget.checked))} />
+            {w}
+          </label>
+        ))}
+      </fieldset>
+      <p class="sharing-count" role="status" data-count={count}>
+        {count > 0 ? plural(t, locale, 'share_count', count, formatCount(count, locale)) : t('share_none')}
+      </p>
+      <p class="settings-hint">{t('share_never')}</p>
+      <h3>{t('share_preview')}</h3>
+      <pre class="sharing-preview" tabIndex={0} aria-label={t('share_preview')}>
+        {preview.join('\n')}
+      </pre>
+      <h3>{t('share_terms_title')}</h3>
+      <ul class="sharing-terms">
+        <li>{t('share_term_aggregate')}</li>
+        <li>{t('share_term_identify')}</li>
+        <li>{t('share_term_small')}</li>
+        <li>{t('share_term_keep')}</li>
+      </ul>
+      <button type="button" class="primary" disabled={count === 0} onClick={() => void save()}>
+        {t('share_save')}
+      </button>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+    </section>
+  );
+}
