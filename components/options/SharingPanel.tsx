@@ -21,6 +21,9 @@ const tokenStore: TokenStore = {
   keepAside: (value) => browser.storage.local.set({ [`${TOKENS_KEY}:set-aside:${Date.now()}`]: value }),
 };
 
+/** Lines shown in the preview; the file holds them all. */
+const PREVIEW_LINES = 500;
+
 /** Placeholder token for the preview: the real one is made (and kept) only when the file is saved. */
 const PREVIEW_TOKEN = 'xxxxxxxxxxxxxxxxxxxxxx';
 
@@ -38,12 +41,14 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
   const [offWeeks, setOffWeeks] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
-  const choice = { platforms: platforms.filter((p) => !offPlatforms.has(p)), weeks: weeks.filter((w) => !offWeeks.has(w)), now };
-  const preview = contributionLines(
-    records.map((r) => r.task),
-    { contributor: PREVIEW_TOKEN, ...choice },
+  const choice = useMemo(
+    () => ({ platforms: platforms.filter((p) => !offPlatforms.has(p)), weeks: weeks.filter((w) => !offWeeks.has(w)), now }),
+    [platforms, weeks, offPlatforms, offWeeks, now],
   );
+  const preview = useMemo(() => contributionLines(records.map((r) => r.task), { contributor: PREVIEW_TOKEN, ...choice }), [records, choice]);
   const count = preview.length - 1;
+  // A long history's file has tens of thousands of lines: the page shows the first ones, all alike.
+  const shown = preview.slice(0, PREVIEW_LINES + 1);
   const toggle = (set: ReadonlySet<string>, value: string, on: boolean) => {
     const next = new Set(set);
     if (on) next.delete(value);
@@ -99,7 +104,8 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
       <p class="settings-hint">{t('share_never')}</p>
       <h3>{t('share_preview')}</h3>
       <pre class="sharing-preview" tabIndex={0} aria-label={t('share_preview')}>
-        {preview.join('\n')}
+        {shown.join('\n')}
+        {count > PREVIEW_LINES ? `\n${plural(t, locale, 'share_more', count - PREVIEW_LINES, formatCount(count - PREVIEW_LINES, locale))}` : ''}
       </pre>
       <h3>{t('share_terms_title')}</h3>
       <ul class="sharing-terms">
