@@ -3,6 +3,7 @@ import { ADVERTISED_KINDS } from '../model/advertised-kind';
 import { PLATFORM_IDS } from '../model/platform-id';
 import type { TaskRecord, TaskStatus } from '../model/records';
 import { isFinished } from '../rates/status-class';
+import { toBase64Url } from './feed';
 
 /**
  * What a worker gives a collective: per finished task, only what the collective's figures need,
@@ -84,10 +85,7 @@ export function isoWeekOf(epochMs: number): string {
 
 /** A new contributor token from 16 random bytes (crypto.getRandomValues in use). */
 export function contributorToken(random: (bytes: Uint8Array) => Uint8Array): string {
-  const bytes = random(new Uint8Array(16));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64Url(random(new Uint8Array(16)));
 }
 
 /** The record a finished task contributes, or null when it has nothing a collective may use. */
