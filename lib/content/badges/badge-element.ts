@@ -133,6 +133,10 @@ export interface Place {
   slot: Element;
   /** The link or button of the page the host goes right after, inside `slot`; null: at the end. */
   after: Element | null;
+  /**
+   * A dark backdrop. Read only where the badge is not drawn yet (the only time it is used): a
+   * page's later passes, which find every badge in place, read no styles up the tree.
+   */
   dark: boolean;
 }
 
@@ -143,10 +147,12 @@ export interface Place {
  * and pressing it would press both): it goes right after it.
  */
 export function placeFor(anchor: Element, groupId: string): Place {
-  const slot = slotFor(anchor, groupId);
-  const control = slot.closest('a, button');
-  if (control?.parentElement) return { slot: control.parentElement, after: control, dark: backdropIsDark(control.parentElement) };
-  return { slot, after: null, dark: backdropIsDark(slot) };
+  const found = slotFor(anchor, groupId);
+  const control = found.closest('a, button');
+  const slot = control?.parentElement ?? found;
+  const host = hostIn(slot, groupId);
+  const drawn = host !== null && mounted.has(host);
+  return { slot, after: control?.parentElement ? control : null, dark: !drawn && backdropIsDark(slot) };
 }
 
 export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActions, place: Place = placeFor(anchor, view.groupId)): Element {

@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, checkFeed, FEED_MAX_BYTES, signFeed, toBase64Url, type FeedBody, type FeedTrust } from '@/lib/share/feed';
+import { canonicalJson, checkFeed, FEED_MAX_BYTES, toBase64Url, type FeedBody, type FeedTrust } from '@/lib/share/feed';
+import { newKey, signedFile, subtle, type TestKey } from './test-keys';
 
-const subtle = globalThis.crypto.subtle;
 const NOW = Date.UTC(2026, 11, 1);
 
-let keys: CryptoKeyPair;
-let other: CryptoKeyPair;
+let keys: TestKey;
+let other: TestKey;
 let keyId = '';
 let otherId = '';
-const rawId = async (pair: CryptoKeyPair) => toBase64Url(new Uint8Array(await subtle.exportKey('raw', pair.publicKey)));
 
 beforeAll(async () => {
-  keys = (await subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
-  other = (await subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
-  keyId = await rawId(keys);
-  otherId = await rawId(other);
+  [keys, other] = [await newKey(), await newKey()];
+  [keyId, otherId] = [keys.id, other.id];
 });
 
 const body = (over: Partial<FeedBody> = {}): FeedBody => ({
@@ -34,7 +31,7 @@ const body = (over: Partial<FeedBody> = {}): FeedBody => ({
   ...over,
 });
 const trust = (over: Partial<FeedTrust> = {}): FeedTrust => ({ feed: 'turkers-united', keys: [keyId], version: 6, ...over });
-const file = async (b: FeedBody = body(), pair = keys): Promise<string> => JSON.stringify(await signFeed(subtle, b, pair.privateKey));
+const file = (b: FeedBody = body(), key = keys): Promise<string> => signedFile(b, key);
 
 describe('signed feeds', () => {
   it('canonical bytes do not depend on the order of keys', () => {
@@ -63,7 +60,7 @@ describe('signed feeds', () => {
   });
 
   it('refuses a feed whose key the member does not hold, and takes one announced by the last feed (rotation)', async () => {
-    const rotated = JSON.stringify(await signFeed(subtle, body({ keyId: otherId, version: 8 }), other.privateKey));
+    const rotated = await signedFile(body({ keyId: otherId, version: 8 }), other);
     const refused = await checkFeed(subtle, rotated, trust(), NOW);
     expect(refused.ok ? 'taken' : refused.reason).toBe('wrong-key');
     const taken = await checkFeed(subtle, rotated, trust({ keys: [keyId, otherId], version: 7 }), NOW);
@@ -73,7 +70,7 @@ describe('signed feeds', () => {
   it('refuses a body out of shape even when its signature holds', async () => {
     const forged = { ...body(), groups: [{ ...body().groups[0]!, contributors: 0 }] };
     const canonical = canonicalJson(forged);
-    const signature = toBase64Url(new Uint8Array(await subtle.sign('Ed25519', keys.privateKey, new TextEncoder().encode(canonical))));
+    const signature = toBase64Url(new Uint8Array(await subtle.sign('Ed25519', keys.pair.privateKey, new TextEncoder().encode(canonical))));
     const checked = await checkFeed(subtle, JSON.stringify({ body: canonical, signature }), trust(), NOW);
     expect(checked.ok ? 'taken' : checked.reason).toBe('bad-shape');
   });

@@ -1,19 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signFeed, toBase64Url, type FeedBody } from '@/lib/share/feed';
+import type { FeedBody } from '@/lib/share/feed';
 import { applyFetched, collectiveFigure, newSubscription, subscriptionSchema } from '@/lib/share/subscription';
+import { newKey, signedFile, subtle, type TestKey } from './test-keys';
 
-const subtle = globalThis.crypto.subtle;
 const NOW = Date.UTC(2026, 11, 1);
-let keys: CryptoKeyPair;
-let next: CryptoKeyPair;
+let keys: TestKey;
+let next: TestKey;
 let keyId = '';
 let nextId = '';
 
 beforeAll(async () => {
-  keys = (await subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
-  next = (await subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
-  keyId = toBase64Url(new Uint8Array(await subtle.exportKey('raw', keys.publicKey)));
-  nextId = toBase64Url(new Uint8Array(await subtle.exportKey('raw', next.publicKey)));
+  [keys, next] = [await newKey(), await newKey()];
+  [keyId, nextId] = [keys.id, next.id];
 });
 
 const body = (over: Partial<FeedBody> = {}): FeedBody => ({
@@ -30,7 +28,7 @@ const body = (over: Partial<FeedBody> = {}): FeedBody => ({
   groups: [{ platform: 'mturk', by: 'requester', id: 'R1', currency: 'USD', tasks: 40, contributors: 11, rate: { median: 500, p25: 300, p75: 700, n: 40 }, ratio: null, rejectedShare: 0, returnedShare: 0 }],
   ...over,
 });
-const file = async (b: FeedBody, pair = keys) => JSON.stringify(await signFeed(subtle, b, pair.privateKey));
+const file = (b: FeedBody, key = keys) => signedFile(b, key);
 
 describe('a subscription', () => {
   it('takes a good feed, then keeps it when a tampered copy comes, saying why', async () => {
