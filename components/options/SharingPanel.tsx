@@ -103,6 +103,7 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
       </p>
       <p class="settings-hint">{t('share_never')}</p>
       <h3>{t('share_preview')}</h3>
+      <p class="settings-hint">{t('share_token_hint')}</p>
       <pre class="sharing-preview" tabIndex={0} aria-label={t('share_preview')}>
         {shown.join('\n')}
         {count > PREVIEW_LINES ? `\n${plural(t, locale, 'share_more', count - PREVIEW_LINES, formatCount(count - PREVIEW_LINES, locale))}` : ''}
