@@ -4,20 +4,21 @@
  *
  *   npm run aggregate -- keygen --out collective.key.json
  *   npm run aggregate -- --in contributions/ more.ndjson --out feed.json --key collective.key.json \
- *       --feed turkers-united --name "Turkers United" [--k 10] [--expires-days 14]
+ *       --feed turkers-united --name "Turkers United" [--k 10] [--expires-days 14] [--engine duckdb]
  *
  * Every contribution is checked against docs/contribution-format.md; a file with problems is
  * reported with them and skipped, and the others go on. Files are read line by line. The feed's
  * version is one more than that of the feed already at --out (members refuse a version that does
- * not grow).
+ * not grow). Two engines give the same groups (docs/collective-aggregation.md): the streaming one
+ * (lib/share/aggregate.ts, the default) holds every rate in the Node heap; --engine duckdb
+ * (scripts/aggregate-duckdb.ts) sorts in DuckDB, which spills to disk, for contributions too many
+ * for that heap.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createAggregator, DEFAULT_K } from '../lib/share/aggregate';
-import { contributedTaskSchema, contributionHeaderSchema, type ContributedTask } from '../lib/share/contribution';
+import { createAggregator, DEFAULT_K, type PublishedGroup } from '../lib/share/aggregate';
 import { FEED_FORMAT, FEED_VERSION, feedBodySchema, fromBase64Url, signFeed, toBase64Url } from '../lib/share/feed';
+import { inputsOf, readContribution } from './aggregate-inputs';
 
 const subtle = globalThis.crypto.subtle;
 
@@ -30,56 +31,6 @@ async function keygen(out: string): Promise<void> {
   console.log(`key pair written to ${out} (keep it private)\npublic key, for members to subscribe with: ${publicKey}`);
 }
 
-/** Every file named, folders read one level deep (their .ndjson and .jsonl files). */
-function inputsOf(paths: string[]): string[] {
-  return paths.flatMap((path) =>
-    statSync(path).isDirectory()
-      ? readdirSync(path)
-          .filter((name) => /\.(?:ndjson|jsonl)$/.test(name))
-          .sort()
-          .map((name) => join(path, name))
-      : [path],
-  );
-}
-
-/** One contribution file: its contributor and tasks, or its problems (the file is then skipped). */
-async function readContribution(path: string): Promise<{ contributor: string; tasks: ContributedTask[] } | { problems: string[] }> {
-  const problems: string[] = [];
-  const tasks: ContributedTask[] = [];
-  let contributor: string | null = null;
-  let lineNo = 0;
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lineNo += 1;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push(`line ${lineNo}: not JSON`);
-      continue;
-    }
-    const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
-      error.issues.slice(0, 2).map((i) => `${i.path.join('.') || '(record)'} ${i.message}`).join('; ');
-    if (contributor === null) {
-      const header = contributionHeaderSchema.safeParse(value);
-      if (!header.success) {
-        // No header: nothing after it can be trusted.
-        problems.push(`line ${lineNo}: not a contribution header: ${issues(header.error)}`);
-        break;
-      }
-      contributor = header.data.contributor;
-      continue;
-    }
-    const task = contributedTaskSchema.safeParse(value);
-    if (task.success) tasks.push(task.data);
-    else problems.push(`line ${lineNo}: ${issues(task.error)}`);
-    if (problems.length > 20) break;
-  }
-  if (contributor === null && problems.length === 0) problems.push('empty file');
-  return problems.length > 0 || contributor === null ? { problems } : { contributor, tasks };
-}
-
 async function aggregate(args: Record<string, string | string[] | boolean | undefined>, inputs: string[]): Promise<void> {
   const out = String(args.out ?? '');
   const keyFile = String(args.key ?? '');
@@ -87,18 +38,33 @@ async function aggregate(args: Record<string, string | string[] | boolean | unde
   const name = String(args.name ?? feed);
   if (!out || !keyFile || !feed || inputs.length === 0) throw new Error('needs --in, --out, --key and --feed (see the head of scripts/aggregate.ts)');
   const k = args.k === undefined ? DEFAULT_K : Number(args.k);
-  const aggregator = createAggregator({ k });
+  const engine = String(args.engine ?? 'streaming');
+  if (engine !== 'streaming' && engine !== 'duckdb') throw new Error(`--engine is streaming or duckdb, not ${engine}`);
   let taken = 0;
   let skipped = 0;
-  for (const path of inputsOf(inputs)) {
-    const read = await readContribution(path);
-    if ('problems' in read) {
-      skipped += 1;
-      console.error(`skipped ${path}:\n  ${read.problems.join('\n  ')}`);
-      continue;
+  const skip = (path: string, problems: string[]) => {
+    skipped += 1;
+    console.error(`skipped ${path}:\n  ${problems.join('\n  ')}`);
+  };
+  const paths = inputsOf(inputs);
+  let groups: PublishedGroup[];
+  if (engine === 'duckdb') {
+    // Loaded only when asked for: the streaming engine needs no native module.
+    const { aggregateDuckdb } = await import('./aggregate-duckdb');
+    groups = await aggregateDuckdb(paths, k, { onSkipped: skip });
+    taken = paths.length - skipped;
+  } else {
+    const aggregator = createAggregator({ k });
+    for (const path of paths) {
+      const read = await readContribution(path);
+      if ('problems' in read) {
+        skip(path, read.problems);
+        continue;
+      }
+      aggregator.add(read.contributor, read.tasks);
+      taken += 1;
     }
-    aggregator.add(read.contributor, read.tasks);
-    taken += 1;
+    groups = aggregator.result();
   }
   const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { privateKey: string; publicKey: string };
   const privateKey = await subtle.importKey('pkcs8', fromBase64Url(stored.privateKey), 'Ed25519', false, ['sign']);
@@ -115,7 +81,7 @@ async function aggregate(args: Record<string, string | string[] | boolean | unde
     keyId: stored.publicKey,
     nextKeyId: null,
     k,
-    groups: aggregator.result(),
+    groups,
   });
   const signed = await signFeed(subtle, body, privateKey);
   writeFileSync(out, `${JSON.stringify(signed)}\n`);
@@ -132,6 +98,7 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     k: { type: 'string' },
     'expires-days': { type: 'string' },
+    engine: { type: 'string' },
   },
 });
 
