@@ -23,6 +23,10 @@ export default defineConfig({
     permissions: ['storage', 'idle', 'alarms'],
     // Asked for from the popup only if the worker wants survey tabs linked by their address.
     optional_permissions: ['tabs'],
+    // A collective's address, asked for one origin at a time and only when the worker presses the
+    // button that uses it: to send a contribution there, or to read a feed whose server does not
+    // let extensions read it without (docs/collectives.md#permissions).
+    optional_host_permissions: ['https://*/*'],
     commands: {
       'toggle-manual-timer': {
         suggested_key: { default: 'Alt+Shift+T' },
@@ -36,14 +40,17 @@ export default defineConfig({
             gecko: {
               id: GECKO_ID,
               strict_min_version: '140.0',
-              // Nothing is collected or sent: the worker's records stay on the machine.
-              data_collection_permissions: { required: ['none'] },
+              // Nothing is collected or sent by default: the worker's records stay on the machine. A
+              // contribution a worker chooses to send to their collective holds what their tasks
+              // paid and how long they took on a platform's site: asked for at that button.
+              data_collection_permissions: { required: ['none'], optional: ['financialAndPaymentInfo', 'websiteActivity'] },
             },
             // data_collection_permissions needs Firefox for Android 142 (web-ext lint).
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Ed25519 in WebCrypto, which checks the collectives' feeds, is in Chrome from 137.
+        { minimum_chrome_version: '137' }),
   }),
   hooks: {
     // Content scripts run on every platform page, so they skip webextension-polyfill (about 10 KB

@@ -45,3 +45,15 @@ export function formatRoughDuration(ms: number): string {
   if (min < 60) return `${min} min`;
   return min % 60 === 0 ? `${min / 60} h` : `${Math.floor(min / 60)} h ${min % 60} min`;
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day, as a feed's date is shown: "24 Nov 2026". */
+export function formatDate(epochMs: number, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(epochMs));
+}

@@ -1,6 +1,7 @@
 import { newFigureCache, offerBadge, type BadgeOffer } from './badges/offer-badge';
 import { offerDetail } from './badges/offer-detail';
 import type { TrueRateDb } from './db/database';
+import type { FeedStore } from './db/feeds';
 import { historyForOffers, tasksOfScope, type OfferHistory } from './db/offer-history';
 import { ensureScopes } from './ledger/task-writes';
 import { readTrackerState } from './db/tracker-state';
@@ -55,6 +56,8 @@ export interface HandlerDeps {
    * no badge), a badge request replies internal-error.
    */
   strings?: (language: Language) => Promise<{ t: Translate; locale: string }>;
+  /** The collectives' feeds (lib/db/feeds.ts): their figures go in the badges. None in tests that need none. */
+  feeds?: FeedStore;
 }
 
 export interface PageNote {
@@ -221,6 +224,8 @@ export function createMessageHandler(deps: HandlerDeps) {
           const scope = { by: 'requester' as const, platform: who.platform, id: requesterId };
           return { type: 'offers/detail', ...offerDetail(scope, await tasksOfScope(deps.db, who.platform, 'requester', requesterId), settings, t, locale) };
         }
+        const index = await deps.feeds?.index();
+        const collective = index && index.size > 0 ? { index, now: deps.now() } : null;
         const badges = believed.offers.map((offer) =>
           offerBadge(
             offer,
@@ -229,7 +234,7 @@ export function createMessageHandler(deps: HandlerDeps) {
             settings,
             t,
             locale,
-            { platform: who.platform, cache: figures },
+            { platform: who.platform, cache: figures, ...(collective ? { collective } : {}) },
           ),
         );
         return { type: 'offers/badges', badges };
@@ -289,6 +294,22 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'manual/stop':
         await serial(() => stopManual(deps.db, at));
         return { type: 'done' };
+      case 'feeds/list':
+      case 'feeds/add':
+      case 'feeds/refresh':
+      case 'feeds/remove': {
+        const feeds = deps.feeds;
+        if (!feeds) return reject('internal-error', 'no feed store');
+        let added: 'added' | 'exists' | 'invalid' | undefined;
+        if (msg.type === 'feeds/add') {
+          const result = await feeds.add(msg.url.trim(), msg.publicKey);
+          added = result.ok ? 'added' : result.reason;
+        } else if (msg.type === 'feeds/refresh') {
+          if (msg.url) await feeds.refresh(msg.url);
+          else await feeds.refreshAll();
+        } else if (msg.type === 'feeds/remove') await feeds.remove(msg.url);
+        return { type: 'feeds', ...(await feeds.list()), ...(added ? { added } : {}) };
+      }
     }
   }
 

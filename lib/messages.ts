@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OfferBadge } from './badges/offer-badge';
 import type { OfferDetailRow, OfferDetailWords } from './badges/offer-detail';
+import type { FeedSummary } from './db/feeds';
 import type { PageWriteResult } from './ledger/record-page';
 import type { TaskRecord } from './model/records';
 import { pageInfoSchema } from './platforms/page-info-schema';
@@ -129,6 +130,17 @@ export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/unlink'), tabId: z.number().int().nonnegative() }),
   /** The worker has read these journal entries (clock set back, time left out). */
   z.object({ type: z.literal('journal/seen'), ids: z.array(z.number().int().positive()).min(1).max(100) }),
+  /** The collectives' feeds the worker subscribes to (docs/collectives.md). */
+  z.object({ type: z.literal('feeds/list') }),
+  /** The worker adds a feed by its https address and the collective's public key; it is fetched at once. */
+  z.object({
+    type: z.literal('feeds/add'),
+    url: z.string().max(2048),
+    publicKey: z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/),
+  }),
+  /** Fetch one feed now (the worker asked), or all of them. */
+  z.object({ type: z.literal('feeds/refresh'), url: z.string().max(2048).optional() }),
+  z.object({ type: z.literal('feeds/remove'), url: z.string().max(2048) }),
 ]);
 export type ExtensionPageMessage = z.infer<typeof extensionPageMessageSchema>;
 
@@ -173,5 +185,13 @@ export type Reply =
       /** Relative to the extension's root: open runtime.getURL(dashboardPath). */
       dashboardPath: string;
       words: OfferDetailWords;
+    }
+  | {
+      type: 'feeds';
+      feeds: FeedSummary[];
+      /** Stored subscriptions that failed their check, kept aside (never deleted). */
+      setAside: number;
+      /** The outcome of a feeds/add: a new subscription, or why none was made. */
+      added?: 'added' | 'exists' | 'invalid';
     }
   | { type: 'rejected'; reason: RejectReason; detail?: string };

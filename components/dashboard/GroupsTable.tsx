@@ -12,6 +12,8 @@ import { EmptyState } from './EmptyState';
 import { EvidenceText } from './EvidencePanel';
 import { SortHeader, type SortColumn } from './SortHeader';
 import { formatCount, formatRate, formatRatio, formatRatioInterval } from './format-rate';
+import { CollectiveCell } from './CollectiveCell';
+import type { CollectiveIndex } from '@/lib/share/collective-index';
 
 interface Props {
   tasks: TaskRecord[];
@@ -20,6 +22,9 @@ interface Props {
   t: Translate;
   /** One requester or group to show, with its evidence open (the dashboard link of a badge). */
   focus?: { by: 'requester' | 'group'; key: string } | null;
+  /** The subscribed collectives' figures (none without a feed), shown beside the worker's own. */
+  collective?: CollectiveIndex | null;
+  now?: number;
 }
 
 /**
@@ -27,7 +32,7 @@ interface Props {
  * what it measured and over how many tasks ("takes 2.3× longer than advertised, median of 14 tasks"),
  * never a bare verdict.
  */
-export function GroupsTable({ tasks, settings, locale, t, focus = null }: Props) {
+export function GroupsTable({ tasks, settings, locale, t, focus = null, collective = null, now = Date.now() }: Props) {
   const [by, setBy] = useState<'requester' | 'group'>(focus?.by ?? 'requester');
   const [sort, setSort] = useState<GroupSort>({ key: 'n', direction: 'descending' });
   const [evidenceFor, setEvidenceFor] = useState<string | null>(focus?.key ?? null);
@@ -54,6 +59,18 @@ export function GroupsTable({ tasks, settings, locale, t, focus = null }: Props)
     { key: 'ratio', label: t('dash_col_ratio'), numeric: true, first: 'descending' },
     { key: 'flags', label: t('dash_col_flags'), first: 'descending' },
   ];
+  const showCollective = collective !== null && collective.size > 0;
+
+  /** The collective's figure for a row, in the row's currency (else the first it publishes), unexpired. */
+  const collectiveOf = (g: GroupStats) => {
+    if (!collective) return null;
+    const at = g.key.indexOf(':');
+    const [platform, id] = [g.key.slice(0, at), g.key.slice(at + 1)];
+    if (!id) return null;
+    const currency = g.medianTrueRate?.currency;
+    const found = currency ? collective.figure(platform, by, id, currency) : collective.figures(platform, by, id)[0] ?? null;
+    return found && found.expiresAt > now ? found : null;
+  };
 
   const flagText = (g: GroupStats, flag: GroupStats['flags'][number]) =>
     flag === 'longer-than-advertised' && g.ratio
@@ -86,6 +103,7 @@ export function GroupsTable({ tasks, settings, locale, t, focus = null }: Props)
                 {columns.map((c) => (
                   <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
                 ))}
+                {showCollective ? <th scope="col">{t('dash_col_collective')}</th> : null}
                 <th scope="col">{t('dash_col_evidence')}</th>
               </tr>
             </thead>
@@ -113,6 +131,7 @@ export function GroupsTable({ tasks, settings, locale, t, focus = null }: Props)
                           </ul>
                         )}
                       </td>
+                      {showCollective ? <CollectiveCell figure={collectiveOf(g)} t={t} locale={locale} /> : null}
                       <td>
                         <button type="button" aria-expanded={open} aria-label={t('dash_group_evidence_for', name)} onClick={() => setEvidenceFor(open ? null : g.key)}>
                           {t('dash_group_evidence')}
@@ -121,7 +140,7 @@ export function GroupsTable({ tasks, settings, locale, t, focus = null }: Props)
                     </tr>
                     {open ? (
                       <tr class="group-evidence">
-                        <td colSpan={6}>
+                        <td colSpan={showCollective ? 7 : 6}>
                           <EvidenceText
                             label={t('dash_group_evidence_for', name)}
                             text={groupEvidenceSummary(g, by, tasks, settings, t, locale)}

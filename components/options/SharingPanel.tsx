@@ -6,7 +6,9 @@ import type { Translate } from '@/lib/i18n/translate';
 import type { TaskRecord } from '@/lib/model/records';
 import { contributedTask, contributionLines } from '@/lib/share/contribution';
 import { tokenFor, TOKENS_KEY, type TokenStore } from '@/lib/share/tokens';
+import { requestOrigin } from './origin-permission';
 import { saveFile } from './save-file';
+import { sendContribution, uploadTarget } from './send-contribution';
 
 interface Props {
   t: Translate;
@@ -30,7 +32,8 @@ const PREVIEW_TOKEN = 'xxxxxxxxxxxxxxxxxxxxxx';
 /**
  * The Sharing page: the worker names a collective, picks platforms and weeks, sees every line of
  * the contribution file (docs/contribution-format.md) and the terms a collective agrees to, and
- * saves the file. Nothing is sent anywhere from here.
+ * saves the file, or sends it to the collective's address with the one button that names it.
+ * Nothing is sent otherwise.
  */
 export function SharingPanel({ t, locale, tasks, now }: Props) {
   const records = useMemo(() => tasks.map((task) => ({ task, record: contributedTask(task) })).filter((r) => r.record !== null), [tasks]);
@@ -40,6 +43,9 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
   const [offPlatforms, setOffPlatforms] = useState<ReadonlySet<string>>(new Set());
   const [offWeeks, setOffWeeks] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  const [address, setAddress] = useState('');
+  const [sending, setSending] = useState(false);
+  const target = uploadTarget(address);
 
   const choice = useMemo(
     () => ({ platforms: platforms.filter((p) => !offPlatforms.has(p)), weeks: weeks.filter((w) => !offWeeks.has(w)), now }),
@@ -56,19 +62,45 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
     return next;
   };
 
+  const linesWithToken = async () => {
+    const contributor = await tokenFor(name, tokenStore, (bytes) => crypto.getRandomValues(bytes));
+    return contributionLines(
+      records.map((r) => r.task),
+      { contributor, ...choice },
+    );
+  };
+
   const save = async () => {
     if (!name.trim()) {
       setNotice(t('share_name_needed'));
       return;
     }
-    const contributor = await tokenFor(name, tokenStore, (bytes) => crypto.getRandomValues(bytes));
-    const lines = contributionLines(
-      records.map((r) => r.task),
-      { contributor, ...choice },
-    );
+    const lines = await linesWithToken();
     const fileName = `truerate-contribution-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'collective'}-${lines[0] ? JSON.parse(lines[0]).week : ''}.ndjson`;
     saveFile([lines.join('\n'), '\n'], fileName, 'application/x-ndjson');
     setNotice(t('share_saved', fileName));
+  };
+
+  /**
+   * Sends the file to the collective's address, the one the button names. The permission for that
+   * origin (and, in Firefox, consent to the data the file holds) is asked for in the click itself.
+   */
+  const upload = () => {
+    if (!name.trim()) {
+      setNotice(t('share_name_needed'));
+      return;
+    }
+    if (!target) return;
+    setSending(true);
+    setNotice(null);
+    void requestOrigin(target, true)
+      .then(async (granted) => {
+        if (!granted) return setNotice(t('share_upload_refused', new URL(target).host));
+        const lines = await linesWithToken();
+        const sent = await sendContribution(target, lines);
+        setNotice(sent.ok ? plural(t, locale, 'share_uploaded', lines.length - 1, [formatCount(lines.length - 1, locale), target]) : t('share_upload_failed', [target, sent.detail]));
+      })
+      .finally(() => setSending(false));
   };
 
   return (
@@ -118,6 +150,18 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
       <button type="button" class="primary" disabled={count === 0} onClick={() => void save()}>
         {t('share_save')}
       </button>
+      <div class="sharing-upload">
+        <label>
+          {t('share_upload_label')}
+          <input type="url" name="upload-url" maxLength={2048} placeholder="https://" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
+        </label>
+        <p class="settings-hint">{t('share_upload_hint')}</p>
+        {target ? (
+          <button type="button" disabled={count === 0 || sending} onClick={upload}>
+            {plural(t, locale, 'share_upload', count, [formatCount(count, locale), target])}
+          </button>
+        ) : null}
+      </div>
       {notice ? (
         <p class="notice" role="status">
           {notice}

@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db/database';
 import { setupCommands } from './commands';
+import { setupFeeds } from './feeds';
 import { setupMessageRouter } from './message-router';
 import { createFeed, createSerial, setupTracking } from './tracking';
 
@@ -9,7 +10,8 @@ export default defineBackground(() => {
   const db = getDb();
   const serial = createSerial();
   const feed = createFeed(db, serial);
-  setupMessageRouter(db, feed, serial);
+  const feeds = setupFeeds(db);
+  setupMessageRouter(db, feed, serial, feeds);
   setupTracking(db, feed);
   setupCommands(db, serial);
 });

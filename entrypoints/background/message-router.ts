@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { loadStrings } from '@/components/i18n';
 import type { TrueRateDb } from '@/lib/db/database';
+import type { FeedStore } from '@/lib/db/feeds';
 import { createMessageHandler } from '@/lib/message-handler';
 import type { SenderLike } from '@/lib/sender-check';
 import { readSettings } from './settings';
 import type { Feed, Serial } from './tracking';
 
-export function setupMessageRouter(db: TrueRateDb, feed: Feed, serial: Serial): () => void {
+export function setupMessageRouter(db: TrueRateDb, feed: Feed, serial: Serial, feeds: FeedStore): () => void {
   const handle = createMessageHandler({
     db,
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
@@ -16,6 +17,7 @@ export function setupMessageRouter(db: TrueRateDb, feed: Feed, serial: Serial): 
     serial,
     newId: () => crypto.randomUUID(),
     settings: readSettings,
+    feeds,
     // The badges' words, in the worker's chosen language (read again for each request, like settings).
     strings: loadStrings,
     // A platform the worker turned off sends a pulse a second; that is expected, not worth a log line.

@@ -15,7 +15,9 @@ import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
 import { taskRates } from '@/lib/rates/task-rates';
 import { useSettings } from '@/components/use-settings';
 import { useTasks } from './use-tasks';
+import { FeedsPanel } from '@/components/options/FeedsPanel';
 import { SharingPanel } from '@/components/options/SharingPanel';
+import { useCollective } from './use-collective';
 
 const MINUTE = 60_000;
 
@@ -34,6 +36,7 @@ export function App() {
   const { boot, reread } = useSettings();
   const { state: tasksState, reload, refreshTask } = useTasks(db);
   const route = useRoute();
+  const { index: collective, reread: rereadCollective } = useCollective(db);
   const [now, setNow] = useState(() => Date.now());
   const [filters, setFilters] = useState(INITIAL_FILTERS);
   const [sort, setSort] = useState(INITIAL_SORT);
@@ -94,10 +97,17 @@ export function App() {
     if (route.tab === 'overview') {
       return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
     }
-    if (route.tab === 'sharing') return <SharingPanel t={t} locale={locale} tasks={tasks} now={now} />;
+    if (route.tab === 'sharing') {
+      return (
+        <>
+          <FeedsPanel t={t} locale={locale} now={now} onChanged={rereadCollective} />
+          <SharingPanel t={t} locale={locale} tasks={tasks} now={now} />
+        </>
+      );
+    }
     if (route.tab === 'requesters') {
       const focus = 'key' in route ? { by: route.by, key: route.key } : null;
-      return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} focus={focus} />;
+      return <GroupsTable tasks={tasks} settings={settings} locale={locale} t={t} focus={focus} collective={collective} now={now} />;
     }
     // The history stays mounted (hidden) under an open task, so closing it returns to the same
     // scroll position, filters and focused row.

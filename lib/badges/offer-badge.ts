@@ -11,6 +11,8 @@ import { isFinished, statusClass } from '../rates/status-class';
 import { advertisedMsOf } from '../rates/task-rates';
 import type { HourlyRate, MedianInterval } from '../rates/types';
 import type { Settings } from '../settings';
+import type { CollectiveIndex } from '../share/collective-index';
+import { collectiveLine, type CollectiveLine } from './collective-line';
 
 /**
  * What a badge beside an offer on a platform's own list or preview page shows, computed in the
@@ -37,8 +39,11 @@ export interface OfferBadge {
   chip: string | null;
   /** Everything above as full sentences, for screen readers (and a tooltip). */
   label: string;
-  /** Reserved for figures pooled across workers; always null for now. */
-  collective: null;
+  /**
+   * The collective's figure for the group (else its requester) from the feeds the worker
+   * subscribes to, with n, workers, the feed's name and date, and the worker's pace; null without one.
+   */
+  collective: CollectiveLine | null;
 }
 
 export type BadgeTone = 'good' | 'warn' | 'bad' | 'none';
@@ -117,6 +122,8 @@ export interface BadgeOptions {
    * settings ask for it.
    */
   cache?: FigureCache;
+  /** The subscribed collectives' figures (lib/share/collective-index.ts) and the time to judge their expiry by. */
+  collective?: { index: CollectiveIndex; now: number };
 }
 
 interface Cached<T> {
@@ -300,7 +307,9 @@ export function offerBadge(
     marks,
     chip: f.done > 0 ? t('badge_chip_done', words.count(f.done)) : f.seen > 1 ? t('badge_chip_seen', words.count(f.seen)) : null,
     label: badgeLabel(f, t, locale, settings, words, unpaidOf === f.requester ? 'requester' : 'group'),
-    collective: null,
+    collective: opts.collective
+      ? collectiveLine(opts.collective.index, { platform: opts.platform, groupId: offer.groupId, requesterId: offer.requesterId, currency: f.currency }, groupTasks.filter((task) => groupKeyOf(task, 'group') === `${opts.platform}:${offer.groupId}`), t, locale, opts.collective.now)
+      : null,
   };
 }
 

@@ -3,6 +3,14 @@ import { MIGRATIONS } from './migrations';
 import type { EngineState } from '../tracking/state';
 import type { EditRecord, GapRecord, JournalRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
 import { SCOPES_BUILT, type ScopeRecord } from '../ledger/scope-facts';
+import type { Subscription } from '../share/subscription';
+
+export interface SetAsideFeed {
+  url: `set-aside:${string}`;
+  record: unknown;
+  problem: string;
+}
+export type FeedRecord = Subscription | SetAsideFeed;
 
 /**
  * The engine's state lives under the key `state`. A state that failed its check is kept, as it
@@ -22,6 +30,11 @@ export type TrueRateDb = Dexie & {
   journal: EntityTable<JournalRecord, 'id'>;
   /** Derived from tasks by the ledger, for the badges (lib/ledger/scope-facts.ts). */
   scopes: EntityTable<ScopeRecord, 'key'>;
+  /**
+   * The collectives' feeds (lib/db/feeds.ts is their one writer). A record that fails its check is
+   * kept as it was, under `set-aside:<instant>:<address>`, never deleted.
+   */
+  feeds: EntityTable<FeedRecord, 'url'>;
 };
 
 /** Opens (lazily) the worker's database with every numbered version declared. */

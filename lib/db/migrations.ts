@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
     stores: { scopes: 'key' },
     derive: { table: 'scopes', from: 'tasks', build: (tasks) => rebuildScopes(tasks as TaskRecord[]) },
   },
+  {
+    // The collectives' feeds the worker subscribes to (lib/share/subscription.ts), by address.
+    version: 8,
+    stores: { feeds: 'url' },
+  },
 ];
 
 /**

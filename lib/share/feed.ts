@@ -94,15 +94,19 @@ export type FeedRefusal =
   | 'not-newer'
   | 'expired';
 
-export type FeedCheck = { ok: true; feed: FeedBody } | { ok: false; reason: FeedRefusal; detail: string };
+/** `unchanged`: the very copy the member already has (same version, same bytes): nothing to take, nothing wrong. */
+export type FeedCheck = { ok: true; feed: FeedBody; unchanged?: true } | { ok: false; reason: FeedRefusal; detail: string };
 
 /** What a member's extension knows of a feed before a new copy comes. */
 export interface FeedTrust {
-  feed: string;
+  /** The feed's id; null before the first copy (whose signature, by a trusted key, names it). */
+  feed: string | null;
   /** The keys the member accepts: the one it subscribed with, and one the last feed announced. */
   keys: readonly string[];
   /** The highest version seen; 0 before the first. */
   version: number;
+  /** The feed in use, whose copy fetched again is no refusal. */
+  current?: FeedBody | null;
 }
 
 /**
@@ -130,7 +134,8 @@ export async function checkFeed(subtle: SubtleCrypto, file: string, trust: FeedT
   const body = feedBodySchema.safeParse(JSON.parse(signed.data.body));
   if (!body.success) return refuse('bad-shape', body.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   if (body.data.keyId !== named) return refuse('wrong-key', 'the body names two keys');
-  if (body.data.feed !== trust.feed) return refuse('other-feed', `feed ${body.data.feed}, subscribed to ${trust.feed}`);
+  if (trust.feed !== null && body.data.feed !== trust.feed) return refuse('other-feed', `feed ${body.data.feed}, subscribed to ${trust.feed}`);
+  if (body.data.version === trust.version && trust.current && canonicalJson(trust.current) === signed.data.body) return { ok: true, feed: trust.current, unchanged: true };
   if (body.data.version <= trust.version) return refuse('not-newer', `version ${body.data.version}, already have ${trust.version}`);
   if (body.data.expiresAt <= now) return refuse('expired', `expired at ${new Date(body.data.expiresAt).toISOString()}`);
   return { ok: true, feed: body.data };

@@ -122,6 +122,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('8: the feeds table starts empty; every table of version 7 is kept exactly as the next fixture holds it', async () => {
+    const v7 = fixtureOf(7);
+    const v8 = fixtureOf(8);
+    const name = `migrate-v7-v8-${crypto.randomUUID()}`;
+    await seedAtVersion(name, v7);
+    const db = createDb(name);
+    expect(await db.feeds.toArray()).toEqual([]);
+    for (const table of Object.keys(v7.tables)) expect(await db.table(table).toArray()).toEqual(v8.tables[table]);
+    db.close();
+  });
+
   it('7: building the scopes is a pure function of the tasks', () => {
     const derive = MIGRATIONS.find((m) => m.version === 7)?.derive;
     const tasks = fixtureOf(6).tables.tasks ?? [];

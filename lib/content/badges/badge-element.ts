@@ -12,10 +12,12 @@ export const HOST_ATTR = 'data-truerate-badge';
 const CSS = `
 :host { all: initial; }
 .badge { position: absolute; left: 6px; top: 0; z-index: 2147483000; display: inline-flex; gap: 4px; align-items: center;
-  max-width: 420px; padding: 1px 7px; border-radius: 999px; border: 1px solid; font: 12px/1.5 system-ui, sans-serif;
+  max-width: 640px; padding: 1px 7px; border-radius: 999px; border: 1px solid; font: 12px/1.5 system-ui, sans-serif;
   white-space: nowrap; cursor: pointer; background: #fff; color: #1b1f24; box-shadow: 0 1px 2px rgba(0,0,0,.15); }
 .badge:focus-visible { outline: 2px solid #0a6b4f; outline-offset: 2px; }
 .text { overflow: hidden; text-overflow: ellipsis; }
+/* The collective's figure: after the worker's own, set apart by a rule, cut off first. */
+.coll { overflow: hidden; text-overflow: ellipsis; flex: 0 1000 auto; padding-inline-start: 6px; border-inline-start: 1px solid #9aa3ad; }
 .mark { font-weight: 700; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .chip { flex: none; padding: 0 5px; border-radius: 999px; background: #e3e6ea; color: #1b1f24; font-weight: 600; }
@@ -62,6 +64,8 @@ interface Mounted {
   dark: boolean;
   /** The content last drawn, so that a re-mount with the same view touches nothing. */
   drawn: string;
+  /** The collective's sentences as last drawn, for the panel. */
+  collective: string | null;
 }
 
 // Closed roots are kept here, not on the host: a page script cannot reach them.
@@ -162,7 +166,8 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
   let state = host ? mounted.get(host) : undefined;
   if (!host || !state) {
     host?.remove();
-    host = el(doc, 'span');
+    const made = el(doc, 'span');
+    host = made;
     host.setAttribute(HOST_ATTR, view.groupId);
     // Out of the flow, where its text would have put it, so it moves nothing of the page; inline,
     // so that a page stylesheet cannot give it room (it is the page's element).
@@ -177,7 +182,7 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
       // badge is TrueRate's, not the page's (no navigation, nothing the page hears).
       event.preventDefault();
       event.stopPropagation();
-      if (event.isTrusted) void togglePanel(root, button, view.groupId, actions);
+      if (event.isTrusted) void togglePanel(root, button, view.groupId, actions, mounted.get(made)?.collective ?? null);
     });
     root.addEventListener('keydown', (event) => {
       if (event.isTrusted && (event as KeyboardEvent).key === 'Escape') closePanel(root, button);
@@ -186,7 +191,7 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
     description.id = 'description';
     button.setAttribute('aria-describedby', description.id);
     root.append(button, description);
-    state = { root, button, description, dark: place.dark, drawn: '' };
+    state = { root, button, description, dark: place.dark, drawn: '', collective: null };
     mounted.set(host, state);
     if (place.after) place.after.after(host);
     else slot.append(host);
@@ -195,16 +200,18 @@ export function mountBadge(anchor: Element, view: BadgeView, actions: BadgeActio
   if (state.drawn !== drawn) {
     const { button } = state;
     button.className = `badge ${view.tone}${state.dark ? ' dark' : ''}`;
-    button.title = [view.text, view.requesterText, ...view.marks].filter(Boolean).join(' · ');
+    button.title = [view.text, view.requesterText, view.collective?.text, ...view.marks].filter(Boolean).join(' · ');
     // The short line only: the flags are in the shape and the colour, and in words in the
     // tooltip and the description (a long line would be cut off where it matters). The button's
     // name is what it shows (a voice user says what they see); the sentences describe it.
     const mark = el(doc, 'span', 'mark', view.mark);
     mark.setAttribute('aria-hidden', 'true');
     button.replaceChildren(mark, el(doc, 'span', 'text', view.text));
+    if (view.collective) button.append(el(doc, 'span', 'coll', view.collective.text));
     if (view.chip) button.append(el(doc, 'span', 'chip', view.chip));
-    state.description.textContent = view.label;
+    state.description.textContent = view.collective ? `${view.label} ${view.collective.label}` : view.label;
     state.drawn = drawn;
+    state.collective = view.collective?.label ?? null;
   }
   return host;
 }
@@ -217,7 +224,7 @@ function closePanel(root: ShadowRoot, button: HTMLButtonElement): void {
   button.focus();
 }
 
-async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId: string, actions: BadgeActions): Promise<void> {
+async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId: string, actions: BadgeActions, collective: string | null): Promise<void> {
   if (root.querySelector('.panel')) return closePanel(root, button);
   const detail = await actions.detail(groupId);
   if (!detail || root.querySelector('.panel')) return;
@@ -227,6 +234,7 @@ async function togglePanel(root: ShadowRoot, button: HTMLButtonElement, groupId:
   panel.setAttribute('aria-label', detail.title);
   panel.tabIndex = -1;
   panel.append(el(doc, 'h2', undefined, detail.title));
+  if (collective) panel.append(el(doc, 'p', 'coll-detail', collective));
   if (detail.rows.length === 0) panel.append(el(doc, 'p', undefined, detail.words.empty));
   else {
     const table = el(doc, 'table');

@@ -32,7 +32,7 @@ const file = (b: FeedBody, key = keys) => signedFile(b, key);
 
 describe('a subscription', () => {
   it('takes a good feed, then keeps it when a tampered copy comes, saying why', async () => {
-    const sub = newSubscription('https://collective.example/feed.json', 'turkers-united', keyId);
+    const sub = newSubscription('https://collective.example/feed.json', 'turkers-united', keyId, NOW);
     const taken = await applyFetched(subtle, sub, await file(body()), NOW);
     expect(taken).toMatchObject({ version: 1, problem: null, checkedAt: NOW });
     expect(collectiveFigure(taken.current, { platform: 'mturk', by: 'requester', id: 'R1', currency: 'USD' })?.contributors).toBe(11);
@@ -47,7 +47,7 @@ describe('a subscription', () => {
   });
 
   it('follows a key rotation the feed announces, and then refuses the old key', async () => {
-    const sub = newSubscription('https://collective.example/feed.json', 'turkers-united', keyId);
+    const sub = newSubscription('https://collective.example/feed.json', 'turkers-united', keyId, NOW);
     const announced = await applyFetched(subtle, sub, await file(body({ nextKeyId: nextId })), NOW);
     expect(announced.keys).toEqual([keyId, nextId]);
     const rotated = await applyFetched(subtle, announced, await file(body({ version: 2, keyId: nextId }), next), NOW);
@@ -58,6 +58,6 @@ describe('a subscription', () => {
   });
 
   it('is only for an https address', () => {
-    expect(() => newSubscription('http://collective.example/feed.json', 'turkers-united', 'A'.repeat(43))).toThrow();
+    expect(() => newSubscription('http://collective.example/feed.json', 'turkers-united', 'A'.repeat(43), NOW)).toThrow();
   });
 });
