@@ -32,10 +32,40 @@ export interface PublishedGroup {
   returnedShare: number;
 }
 
+/**
+ * A growable array of numbers in a typed array: no per-element boxing and, unlike a number[]
+ * copied into a Float64Array to sort, sorted where it lies.
+ */
+class Column<T extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  push(value: number, times: number): void {
+    if (this.length + times > this.data.length) {
+      // Half again, as a number[] grows: less slack than doubling over 20,000 groups.
+      const grown = this.make(Math.max(this.length + times, Math.ceil(this.data.length * 1.5) + 4));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    if (times === 1) this.data[this.length++] = value;
+    else {
+      this.data.fill(value, this.length, this.length + times);
+      this.length += times;
+    }
+  }
+  sorted(): T {
+    return this.data.subarray(0, this.length).sort() as T;
+  }
+}
+const floats = () => new Column(new Float64Array(0), (n) => new Float64Array(n));
+
 interface Gather {
-  perContributor: Map<number, number>;
-  rates: number[];
-  ratios: number[];
+  /** One entry per task (copies counted), its contributor's number: counted when published. */
+  who: Column<Int32Array>;
+  rates: Column<Float64Array>;
+  ratios: Column<Float64Array>;
   rejected: number;
   returned: number;
   tasks: number;
@@ -76,18 +106,72 @@ function hash53(text: string): number {
 }
 
 /**
+ * A contributor's records so far: their hashes in ascending order, and for each the most times one
+ * file held it. Two typed arrays, 12 bytes a record, where a Map of boxed 53-bit keys takes
+ * several times that.
+ */
+interface Seen {
+  hashes: Float64Array;
+  counts: Uint32Array;
+}
+const NONE_SEEN: Seen = { hashes: new Float64Array(0), counts: new Uint32Array(0) };
+
+function indexOf(seen: Seen, h: number): number {
+  let lo = 0;
+  let hi = seen.hashes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = seen.hashes[mid]!;
+    if (at === h) return mid;
+    if (at < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+const countOf = (seen: Seen, h: number) => {
+  const i = indexOf(seen, h);
+  return i < 0 ? 0 : seen.counts[i]!;
+};
+
+/** The records seen with a file's raised counts in: new hashes merged in order, others updated. */
+function merge(seen: Seen, raised: Map<number, number>): Seen {
+  const added: number[] = [];
+  for (const [h, count] of raised) {
+    const i = indexOf(seen, h);
+    if (i >= 0) seen.counts[i] = count;
+    else added.push(h);
+  }
+  if (added.length === 0) return seen;
+  const fresh = Float64Array.from(added).sort();
+  const hashes = new Float64Array(seen.hashes.length + fresh.length);
+  const counts = new Uint32Array(hashes.length);
+  for (let i = 0, j = 0, o = 0; o < hashes.length; o++) {
+    if (j >= fresh.length || (i < seen.hashes.length && seen.hashes[i]! < fresh[j]!)) {
+      hashes[o] = seen.hashes[i]!;
+      counts[o] = seen.counts[i++]!;
+    } else {
+      hashes[o] = fresh[j]!;
+      counts[o] = raised.get(fresh[j++]!)!;
+    }
+  }
+  return { hashes, counts };
+}
+
+/**
  * Duplicates: a contributor who sends a file again, or a newer file that repeats older weeks,
  * must not count twice. Per contributor, each distinct record counts as often as the one file that
  * holds it most often: two identical tasks in one file are two tasks, the same file sent twice is
  * one. Records are remembered by a 53-bit hash of their text, not kept: memory grows with the
- * number of records (a number each), the groups' figures are gathered as files come, and the
- * outcome is the same in any order (a count only ever rises to its largest).
+ * number of records (12 bytes each) and of tasks in each group (a contributor's number, a rate and
+ * a ratio, in typed arrays), the groups' figures are gathered as files come, and the outcome is the
+ * same in any order (a count only ever rises to its largest).
  */
 export function createAggregator(options: { k?: number } = {}): Aggregator {
   const k = options.k ?? DEFAULT_K;
   if (!Number.isInteger(k) || k < MIN_K) throw new Error(`k must be an integer of at least ${MIN_K}, not ${k}`);
   const contributorIds = new Map<string, number>();
-  const seen = new Map<number, Map<number, number>>();
+  const seen = new Map<number, Seen>();
   const groups = new Map<string, Gather>();
 
   const gather = (contributor: number, task: ContributedTask, copies: number) => {
@@ -98,13 +182,11 @@ export function createAggregator(options: { k?: number } = {}): Aggregator {
       if (!id) continue;
       const key = JSON.stringify([task.platform, by, id, task.reward.currency]);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { perContributor: new Map(), rates: [], ratios: [], rejected: 0, returned: 0, tasks: 0 }));
+      if (!g) groups.set(key, (g = { who: new Column(new Int32Array(0), (n) => new Int32Array(n)), rates: floats(), ratios: floats(), rejected: 0, returned: 0, tasks: 0 }));
       g.tasks += copies;
-      g.perContributor.set(contributor, (g.perContributor.get(contributor) ?? 0) + copies);
-      for (let i = 0; i < copies; i++) {
-        if (rate !== null) g.rates.push(rate);
-        if (task.advertisedSeconds) g.ratios.push(task.activeSeconds / task.advertisedSeconds);
-      }
+      g.who.push(contributor, copies);
+      if (rate !== null) g.rates.push(rate, copies);
+      if (task.advertisedSeconds) g.ratios.push(task.activeSeconds / task.advertisedSeconds, copies);
       if (task.outcome === 'rejected') g.rejected += copies;
       if (task.outcome === 'returned') g.returned += copies;
     }
@@ -121,33 +203,34 @@ export function createAggregator(options: { k?: number } = {}): Aggregator {
         if (entry) entry.count += 1;
         else inFile.set(line, { task, count: 1 });
       }
-      let mine = seen.get(id);
-      if (!mine) seen.set(id, (mine = new Map()));
+      const mine = seen.get(id) ?? NONE_SEEN;
+      // What this file raised, read before what earlier files left (as one Map would be).
+      const raised = new Map<number, number>();
       for (const [line, { task, count }] of inFile) {
         const h = hash53(line);
-        const before = mine.get(h) ?? 0;
+        const before = raised.get(h) ?? countOf(mine, h);
         if (count <= before) continue;
-        mine.set(h, count);
+        raised.set(h, count);
         gather(id, task, count - before);
       }
+      if (raised.size > 0) seen.set(id, merge(mine, raised));
     },
     result() {
       const published: PublishedGroup[] = [];
       for (const [key, g] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (g.perContributor.size < k) continue;
-        let most = 0;
-        for (const n of g.perContributor.values()) most = Math.max(most, n);
+        const { contributors, most } = countContributors(g.who.sorted());
+        if (contributors < k) continue;
         if (most > MAX_CONTRIBUTOR_SHARE * g.tasks) continue;
         const [platform, by, id, currency] = JSON.parse(key) as [string, 'requester' | 'group', string, string];
-        const rates = Float64Array.from(g.rates).sort();
-        const ratios = Float64Array.from(g.ratios).sort();
+        const rates = g.rates.sorted();
+        const ratios = g.ratios.sorted();
         published.push({
           platform,
           by,
           id,
           currency,
           tasks: g.tasks,
-          contributors: g.perContributor.size,
+          contributors,
           rate: rates.length >= MIN_K ? { median: Math.round(median(rates)), p25: Math.round(percentile(rates, 0.25)), p75: Math.round(percentile(rates, 0.75)), n: rates.length } : null,
           ratio: ratioFigure(ratios),
           rejectedShare: g.rejected / g.tasks,
@@ -157,6 +240,18 @@ export function createAggregator(options: { k?: number } = {}): Aggregator {
       return published;
     },
   };
+}
+
+/** Distinct contributors among a group's tasks (their numbers, sorted) and the most tasks of one. */
+function countContributors(who: Int32Array): { contributors: number; most: number } {
+  let contributors = 0;
+  let most = 0;
+  for (let i = 0, run = 0; i < who.length; i++) {
+    run = i > 0 && who[i] === who[i - 1] ? run + 1 : 1;
+    if (run === 1) contributors += 1;
+    most = Math.max(most, run);
+  }
+  return { contributors, most };
 }
 
 function ratioFigure(sorted: ArrayLike<number>): PublishedGroup['ratio'] {
