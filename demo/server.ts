@@ -15,8 +15,22 @@ import { GENERATED_LIST_PARAM, generatedListPage } from './generated-list';
  * --host-resolver-rules, or through the CONNECT proxy below (Firefox).
  */
 export const DEMO_HOST = 'start.truerate.test';
+/** A collective's static host: its signed feed, and an address members may send contributions to. */
+export const COLLECTIVE_HOST = 'feeds.collective.test';
 /** Hosts the fixtures post to (MTurk's externalSubmit) without being platform pages. */
-const EXTRA_HOSTS = ['www.mturk.com', 'example-survey.test', DEMO_HOST];
+const EXTRA_HOSTS = ['www.mturk.com', 'example-survey.test', DEMO_HOST, COLLECTIVE_HOST];
+
+/**
+ * What the collective's host serves and was sent: tests set the feed file (served at /feed.json
+ * with the header a static host such as GitHub Pages sends, letting any extension read it) and
+ * read the contributions posted to /upload.
+ */
+export interface CollectiveHost {
+  feed: string | null;
+  uploads: string[];
+  /** Requests for the feed, to tell that a fetch happened (and carried no cookie). */
+  fetches: { cookie: string | undefined; referer: string | undefined }[];
+}
 
 export interface FixtureServer {
   /** HTTPS port, to map every host onto. */
@@ -28,6 +42,7 @@ export interface FixtureServer {
   spki: string;
   /** Chromium flag mapping every served host to this server. */
   hostResolverRules: string;
+  collective: CollectiveHost;
   close(): Promise<void>;
 }
 
@@ -47,9 +62,11 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
     .digest('base64');
 
   const fixtures = loadFixtures();
-  const https = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) =>
-    route(req, res, fixtures),
-  );
+  const collective: CollectiveHost = { feed: null, uploads: [], fetches: [] };
+  const https = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    if ((req.headers.host ?? '').split(':')[0] === COLLECTIVE_HOST) serveCollective(req, res, collective);
+    else route(req, res, fixtures);
+  });
   await listen(https, opts.port ?? 0);
   const port = (https.address() as AddressInfo).port;
 
@@ -84,12 +101,34 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
     hosts,
     spki,
     hostResolverRules: hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', '),
+    collective,
     close: async () => {
       https.closeAllConnections();
       proxy.closeAllConnections();
       await Promise.all([close(https), close(proxy)]);
     },
   };
+}
+
+function serveCollective(req: IncomingMessage, res: ServerResponse, state: CollectiveHost): void {
+  const path = new URL(req.url ?? '/', `https://${COLLECTIVE_HOST}`).pathname;
+  const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+  if (req.method === 'GET' && path === '/feed.json') {
+    state.fetches.push({ cookie: req.headers.cookie, referer: req.headers.referer });
+    if (state.feed === null) res.writeHead(404, cors).end();
+    else res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(state.feed);
+    return;
+  }
+  if (req.method === 'POST' && path === '/upload') {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      state.uploads.push(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(201, cors).end();
+    });
+    return;
+  }
+  res.writeHead(404, cors).end();
 }
 
 function route(req: IncomingMessage, res: ServerResponse, fixtures: Fixture[]): void {

@@ -8,7 +8,7 @@ import { paceFor, type Pace } from '../share/pace';
 
 /** A collective's figure as a badge shows it: one short line and its sentences. */
 export interface CollectiveLine {
-  /** "Turkers United, 24 Nov 2026: $6.10/h · n = 420 · 37 workers", or at the worker's pace. */
+  /** "$6.10/h · n = 420 · 37 workers · Turkers United, 24 Nov 2026", or the rate at the worker's pace. */
   text: string;
   /** Everything in sentences: the feed, n and contributors, the spread, the time, the pace. */
   label: string;
@@ -56,7 +56,8 @@ export function collectiveLine(
     );
   } else shortParts.push(t('collective_no_rate'));
   shortParts.push(t('collective_n', count.format(g.tasks)), workers);
-  const text = `${who}: ${shortParts.join(' · ')}`;
+  // The figure first, then whose it is: cut off at the badge's end, the rate still shows.
+  const text = [...shortParts, who].join(' · ');
 
   const sentences: string[] = [plural(t, locale, 'collective_label_intro', g.tasks, [found.feedName, date, count.format(g.tasks), workers])];
   if (g.rate) sentences.push(t('collective_label_rate', [rate(g.rate.median), rate(g.rate.p25), rate(g.rate.p75)]));
