@@ -91,7 +91,7 @@ export function FeedsPanel({ t, locale, now, onChanged }: Props) {
             <p class="feed-url">{feed.url}</p>
             {feed.publishedAt !== null ? (
               <p>
-                {t('feeds_published', [formatDate(feed.publishedAt, locale), formatCount(feed.version, locale), formatCount(feed.groups, locale)])}
+                {plural(t, locale, 'feeds_published', feed.groups, [formatDate(feed.publishedAt, locale), formatCount(feed.version, locale), formatCount(feed.groups, locale)])}
                 {feed.expiresAt !== null && feed.expiresAt <= now ? ` ${t('feeds_expired', formatDate(feed.expiresAt, locale))}` : ''}
               </p>
             ) : null}

@@ -45,6 +45,7 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [address, setAddress] = useState('');
   const [sending, setSending] = useState(false);
+  const [noticeOk, setNoticeOk] = useState(false);
   const target = uploadTarget(address);
 
   const choice = useMemo(
@@ -72,12 +73,14 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
 
   const save = async () => {
     if (!name.trim()) {
+      setNoticeOk(false);
       setNotice(t('share_name_needed'));
       return;
     }
     const lines = await linesWithToken();
     const fileName = `truerate-contribution-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'collective'}-${lines[0] ? JSON.parse(lines[0]).week : ''}.ndjson`;
     saveFile([lines.join('\n'), '\n'], fileName, 'application/x-ndjson');
+    setNoticeOk(true);
     setNotice(t('share_saved', fileName));
   };
 
@@ -87,6 +90,7 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
    */
   const upload = () => {
     if (!name.trim()) {
+      setNoticeOk(false);
       setNotice(t('share_name_needed'));
       return;
     }
@@ -95,9 +99,11 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
     setNotice(null);
     void requestOrigin(target, true)
       .then(async (granted) => {
+        setNoticeOk(false);
         if (!granted) return setNotice(t('share_upload_refused', new URL(target).host));
         const lines = await linesWithToken();
         const sent = await sendContribution(target, lines);
+        setNoticeOk(sent.ok);
         setNotice(sent.ok ? plural(t, locale, 'share_uploaded', lines.length - 1, [formatCount(lines.length - 1, locale), target]) : t('share_upload_failed', [target, sent.detail]));
       })
       .finally(() => setSending(false));
@@ -163,7 +169,7 @@ export function SharingPanel({ t, locale, tasks, now }: Props) {
         ) : null}
       </div>
       {notice ? (
-        <p class="notice" role="status">
+        <p class={noticeOk ? 'notice done' : 'notice'} role="status">
           {notice}
         </p>
       ) : null}
