@@ -12,7 +12,17 @@ export const FEED_VERSION = 1;
 /** A feed larger than this is refused before it is parsed. */
 export const FEED_MAX_BYTES = 8 * 1024 * 1024;
 
-const text = (max: number) => z.string().min(1).max(max);
+/**
+ * The collective's own words (the feed's name): shown as text everywhere, and still refused when
+ * they carry markup or control characters, which no honest name needs and which a hostile feed
+ * would use to look like TrueRate's own interface.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[<>]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'text without markup or control characters');
 const publicKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/); // 32 bytes, base64url
 
 const ratioSchema = z.union([
@@ -21,7 +31,7 @@ const ratioSchema = z.union([
 ]);
 
 export const publishedGroupSchema = z.strictObject({
-  platform: text(32),
+  platform: z.string().regex(/^[a-z0-9-]{1,32}$/),
   by: z.enum(['requester', 'group']),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   currency: z.string().regex(/^[A-Z]{3}$/),

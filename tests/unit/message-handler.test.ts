@@ -94,6 +94,9 @@ describe('message handler', () => {
     ['a reward in floats', { type: 'page/read', url: TASK_URL, page: page({ reward: { amountMinor: 0.35, currency: 'USD' } }) }, content, 'invalid-message'],
     ['markup as an id', { type: 'page/read', url: TASK_URL, page: page({ externalId: '<img src=x onerror=alert(1)>' }) }, content, 'invalid-message'],
     ['a page-only message from a content script', { type: 'status/get' }, content, 'invalid-message'],
+    // A platform page must never subscribe the worker to a feed, nor learn or change theirs.
+    ['a feed subscription from a content script', { type: 'feeds/add', url: 'https://evil.example/feed.json', publicKey: 'A'.repeat(43) }, content, 'invalid-message'],
+    ['a feed list asked for by a content script', { type: 'feeds/list' }, content, 'invalid-message'],
     ['a content message from another extension', { type: 'page/read', url: TASK_URL, page: page() }, { ...content, id: 'evil' }, 'foreign-sender'],
     ['a content message from a non-platform page', { type: 'page/read', url: TASK_URL, page: page() }, { ...content, url: 'https://evil.example/x' }, 'not-a-platform-page'],
     ['not an object', 'page/read', content, 'invalid-message'],

@@ -18,7 +18,7 @@ const body = (over: Partial<FeedBody> = {}): FeedBody => ({
   format: 'truerate-feed',
   formatVersion: 1,
   feed: 'turkers-united',
-  name: 'Turkers <b>United</b>',
+  name: 'Turkers "United" & Co',
   version: 7,
   publishedAt: NOW - 3_600_000,
   expiresAt: NOW + 7 * 86_400_000,
@@ -40,7 +40,7 @@ describe('signed feeds', () => {
 
   it('a feed signed with the subscribed key, newer and not expired, is taken; its text stays text', async () => {
     const checked = await checkFeed(subtle, await file(), trust(), NOW);
-    expect(checked.ok && checked.feed.name).toBe('Turkers <b>United</b>');
+    expect(checked.ok && checked.feed.name).toBe('Turkers "United" & Co');
     expect(checked.ok && checked.feed.groups[0]?.contributors).toBe(12);
   });
 
@@ -67,8 +67,21 @@ describe('signed feeds', () => {
     expect(taken.ok).toBe(true);
   });
 
-  it('refuses a body out of shape even when its signature holds', async () => {
-    const forged = { ...body(), groups: [{ ...body().groups[0]!, contributors: 0 }] };
+  it('takes the very copy it has again as unchanged, and refuses another body under the same version', async () => {
+    const current = body({ version: 6 });
+    const same = await checkFeed(subtle, await file(current), trust({ current }), NOW);
+    expect(same).toMatchObject({ ok: true, unchanged: true });
+    const changed = await checkFeed(subtle, await file(body({ version: 6, name: 'Other name' })), trust({ current }), NOW);
+    expect(changed.ok ? 'taken' : changed.reason).toBe('not-newer');
+  });
+
+  it.each([
+    ['markup in its name', { name: 'Turkers <img src=x onerror=alert(1)>' }],
+    ['a control character in its name', { name: 'Turkers\u202e\u0007' }],
+    ['a platform that is not an id', { groups: [{ ...body().groups[0]!, platform: '<b>mturk</b>' }] }],
+    ['a group with no contributor', { groups: [{ ...body().groups[0]!, contributors: 0 }] }],
+  ] satisfies [string, Partial<FeedBody>][])('refuses a body out of shape even when its signature holds: %s', async (_name, over) => {
+    const forged = { ...body(), ...over };
     const canonical = canonicalJson(forged);
     const signature = toBase64Url(new Uint8Array(await subtle.sign('Ed25519', keys.pair.privateKey, new TextEncoder().encode(canonical))));
     const checked = await checkFeed(subtle, JSON.stringify({ body: canonical, signature }), trust(), NOW);
