@@ -56,6 +56,7 @@ rows.push(...(await (await import('./bench-rates')).benchRates()));
 rows.push(...(await (await import('./bench-offers')).benchOffers()));
 rows.push(...(await (await import('./bench-badges')).badgeTimes()));
 rows.push(...(await import('./bench-aggregate')).aggregateTimes());
+rows.push(...(await (await import('./bench-feed')).feedTimes()));
 rows.push(...(await uiTimes()));
 
 const width = Math.max(...rows.map((r) => r.what.length));
