@@ -17,8 +17,10 @@ import { GENERATED_LIST_PARAM, generatedListPage } from './generated-list';
 export const DEMO_HOST = 'start.truerate.test';
 /** A collective's static host: its signed feed, and an address members may send contributions to. */
 export const COLLECTIVE_HOST = 'feeds.collective.test';
+/** The same collective on a host that lets no other origin read its files (no CORS header). */
+export const COLLECTIVE_PRIVATE_HOST = 'members.collective.test';
 /** Hosts the fixtures post to (MTurk's externalSubmit) without being platform pages. */
-const EXTRA_HOSTS = ['www.mturk.com', 'example-survey.test', DEMO_HOST, COLLECTIVE_HOST];
+const EXTRA_HOSTS = ['www.mturk.com', 'example-survey.test', DEMO_HOST, COLLECTIVE_HOST, COLLECTIVE_PRIVATE_HOST];
 
 /**
  * What the collective's host serves and was sent: tests set the feed file (served at /feed.json
@@ -64,7 +66,8 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
   const fixtures = loadFixtures();
   const collective: CollectiveHost = { feed: null, uploads: [], fetches: [] };
   const https = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    if ((req.headers.host ?? '').split(':')[0] === COLLECTIVE_HOST) serveCollective(req, res, collective);
+    const host = (req.headers.host ?? '').split(':')[0];
+    if (host === COLLECTIVE_HOST || host === COLLECTIVE_PRIVATE_HOST) serveCollective(req, res, collective, host === COLLECTIVE_HOST);
     else route(req, res, fixtures);
   });
   await listen(https, opts.port ?? 0);
@@ -110,9 +113,9 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
   };
 }
 
-function serveCollective(req: IncomingMessage, res: ServerResponse, state: CollectiveHost): void {
+function serveCollective(req: IncomingMessage, res: ServerResponse, state: CollectiveHost, open: boolean): void {
   const path = new URL(req.url ?? '/', `https://${COLLECTIVE_HOST}`).pathname;
-  const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+  const cors = open ? { 'access-control-allow-origin': '*', 'cache-control': 'no-store' } : { 'cache-control': 'no-store' };
   if (req.method === 'GET' && path === '/feed.json') {
     state.fetches.push({ cookie: req.headers.cookie, referer: req.headers.referer });
     if (state.feed === null) res.writeHead(404, cors).end();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIVE_HOST, startFixtureServer, type FixtureServer } from '../../demo/server';
+import { COLLECTIVE_HOST, COLLECTIVE_PRIVATE_HOST, startFixtureServer, type FixtureServer } from '../../demo/server';
 import { generatedOffers } from '../../demo/generated-list';
 import { contributedTaskSchema, contributionHeaderSchema } from '@/lib/share/contribution';
 import type { FeedBody } from '@/lib/share/feed';
@@ -44,6 +44,22 @@ describe('Firefox: a collective', () => {
     await server?.close();
   });
 
+  /** A real click (a user gesture, as permissions.request needs) on the element `expression` gives. */
+  const clickOn = async (expression: string) => {
+    const at = await ff.evaluate<{ x: number; y: number }>(ext, `(() => {
+      const b = ${expression};
+      b.scrollIntoView({ block: 'center' });
+      const r = b.getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+    })()`);
+    await ff.performActions(ext, [{
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [{ type: 'pointerMove', x: at.x, y: at.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
+    }]);
+  };
+
   it('subscribes to a signed feed, then sends a contribution to the collective’s address', async () => {
     const key = await newKey();
     const body: FeedBody = {
@@ -82,6 +98,21 @@ describe('Firefox: a collective', () => {
 
     await ff.navigate(ext, ff.extensionUrl('options.html#sharing'));
     await ff.waitFor(ext, `document.querySelector('input[name="upload-url"]')`);
+
+    // A second feed on a host that lets no other origin read it: the fetch fails, the dashboard
+    // offers that origin's permission, and once it is given (a real click) the feed is read.
+    const PRIVATE = `https://${COLLECTIVE_PRIVATE_HOST}/feed.json`;
+    await ff.evaluate(ext, fill('input[name="feed-url"]', PRIVATE));
+    await ff.evaluate(ext, fill('input[name="feed-key"]', key.id));
+    await ff.evaluate(ext, `document.querySelector('form.feed-add').requestSubmit()`);
+    const privateCard = `document.querySelector('li.feed[data-feed="${PRIVATE}"]')`;
+    await ff.waitFor(ext, `${privateCard}?.querySelector('.feed-problem')?.dataset.reason === 'fetch-failed'`, 15_000);
+    await ff.waitFor(ext, `[...${privateCard}.querySelectorAll('button')].some((b) => b.textContent === 'Allow TrueRate to read ${COLLECTIVE_PRIVATE_HOST}')`);
+    await clickOn(`[...${privateCard}.querySelectorAll('button')].find((b) => b.textContent.startsWith('Allow'))`);
+    await ff.waitFor(ext, `${privateCard}.querySelector('h3').textContent === 'Turkers United' && !${privateCard}.querySelector('.feed-problem')`, 15_000);
+    await ff.screenshot(ext, artifactPath('firefox-collective-feeds.png'));
+    // The upload's origin is not granted by that: it is asked for at its own button.
+    expect(await ff.evaluate<boolean>(ext, `browser.permissions.contains({ origins: ['https://${COLLECTIVE_HOST}/*'] })`)).toBe(false);
     await ff.evaluate(ext, fill('input[name="collective"]', 'Turkers United'));
     await ff.evaluate(ext, fill('input[name="upload-url"]', UPLOAD_URL));
     await ff.waitFor(ext, `[...document.querySelectorAll('.sharing-upload button')].some((b) => b.textContent.startsWith('Send '))`);
@@ -91,18 +122,7 @@ describe('Firefox: a collective', () => {
     const count = Number(await ff.evaluate<string>(ext, `document.querySelector('.sharing-count').dataset.count`));
     expect(server.collective.uploads).toEqual([]);
 
-    const at = await ff.evaluate<{ x: number; y: number }>(ext, `(() => {
-      const b = document.querySelector('.sharing-upload button');
-      b.scrollIntoView({ block: 'center' });
-      const r = b.getBoundingClientRect();
-      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-    })()`);
-    await ff.performActions(ext, [{
-      type: 'pointer',
-      id: 'mouse',
-      parameters: { pointerType: 'mouse' },
-      actions: [{ type: 'pointerMove', x: at.x, y: at.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
-    }]);
+    await clickOn(`document.querySelector('.sharing-upload button')`);
     await poll('the contribution at the collective’s address', async () => (server.collective.uploads.length > 0 ? true : undefined), 15_000, 200);
     const lines = server.collective.uploads[0]!.trim().split('\n');
     contributionHeaderSchema.parse(JSON.parse(lines[0]!));
