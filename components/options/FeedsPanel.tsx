@@ -99,7 +99,11 @@ export function FeedsPanel({ t, locale, now, onChanged }: Props) {
             {feed.problem ? (
               <p class="feed-problem" role="alert" data-reason={feed.problem.reason}>
                 {t(`feeds_refused_${feed.problem.reason.replace(/-/g, '_')}`)} {feed.publishedAt !== null ? t('feeds_kept') : ''}
-                <span class="feed-detail"> ({feed.problem.detail})</span>
+                {/* The check's own words, for whoever helps the worker (or the collective) find the cause: English. */}
+                <span class="feed-detail" lang="en">
+                  {' '}
+                  ({feed.problem.detail})
+                </span>
               </p>
             ) : null}
             <div class="feed-actions">

@@ -117,6 +117,16 @@ describe('Chromium: a collective feed', () => {
     expect(await problem.textContent()).toContain('The figures you had are kept.');
     expect(await card.textContent()).toContain('version 1 · 2 figures');
     await page.screenshot({ path: artifactPath('chromium-collective-refused.png'), fullPage: true });
+    // The same page dark and in French: the refusal still in words, axe still satisfied.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {}, minHourlyMinor: { USD: 600 }, language: 'fr' });
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    await card.locator('.feed-problem').waitFor();
+    expect(await card.locator('.feed-problem').textContent()).toContain('sa signature ne correspond pas');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('chromium-collective-refused-dark-fr.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
     await list.bringToFront();
     await list.reload();
     const cdp2 = await cdpOf(list);
