@@ -16,7 +16,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openDashboard, readPopup, summary } from '../demo/report';
-import { DEMO_HOST, startFixtureServer } from '../demo/server';
+import { demoFeed } from '../demo/collective';
+import { COLLECTIVE_HOST, DEMO_HOST, startFixtureServer } from '../demo/server';
+import { signFeed, toBase64Url } from '../lib/share/feed';
 import { actStory } from '../demo/story';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { CHROME_DIST, CHROMIUM_PATH, ROOT } from '../tests/e2e/support/paths';
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     const start = await chrome.newPage();
     await start.goto(`https://${DEMO_HOST}/`);
     const mturk = await actStory(chrome, { pace, say: (line) => console.log(line) });
+    await subscribeToDemoCollective(chrome, server);
 
     const popup = await readPopup(chrome, 2);
     const out = (name: string) => join(ROOT, '.output', `demo-${name}.png`);
@@ -84,7 +87,8 @@ Chromium stays open, with TrueRate loaded and these tabs:
   - the demo start page (https://${DEMO_HOST}/): every demo platform page, served from this machine;
   - MTurk, back on the HIT list after the return;
   - the TrueRate popup, as a page (the toolbar's puzzle piece, then TrueRate, opens the same);
-  - the dashboard, on its history (in front): try Overview, Requesters and a task's own page.
+  - the dashboard, on its history (in front): try Overview, Requesters and a task's own page;
+    Sharing shows the demo collective's feed, and what you would give a collective.
 Accept another HIT in the MTurk tab, or open a "working" page from the start page, then watch
 its time in the popup: time counts only in the tab in front, while you type, click, scroll or
 read. Close Chromium or press Ctrl-C here to stop.`);
@@ -93,6 +97,28 @@ read. Close Chromium or press Ctrl-C here to stop.`);
   } finally {
     if (!keepOpen) await stop();
   }
+}
+
+/**
+ * Serves the demo collective's signed feed and subscribes to it, as a worker would in Dashboard →
+ * Sharing with the address and key their collective gives: its figures then show beside the
+ * worker's own on the MTurk list's badges and in the requester table.
+ */
+async function subscribeToDemoCollective(chrome: Awaited<ReturnType<typeof launchChromium>>, server: Awaited<ReturnType<typeof startFixtureServer>>): Promise<void> {
+  const subtle = globalThis.crypto.subtle;
+  const pair = (await subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
+  const publicKey = toBase64Url(new Uint8Array(await subtle.exportKey('raw', pair.publicKey)));
+  server.collective.feed = JSON.stringify(await signFeed(subtle, demoFeed(publicKey, Date.now()), pair.privateKey));
+  const url = `https://${COLLECTIVE_HOST}/feed.json`;
+  const page = await chrome.newPage();
+  await page.goto(chrome.extensionUrl('popup.html'));
+  const reply = (await page.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    { type: 'feeds/add', url, publicKey },
+  )) as { type: string; feeds?: { name: string | null }[] };
+  await page.close();
+  const name = reply.feeds?.[0]?.name;
+  console.log(name ? `Subscribed to "${name}", a demo collective's signed feed (${url}): its figures show beside yours.` : `The demo collective's feed was not taken (${JSON.stringify(reply).slice(0, 200)}).`);
 }
 
 main().catch((error: unknown) => {
