@@ -5,7 +5,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import type { TaskRecord } from '@/lib/model/records';
 import type { Settings } from '@/lib/settings';
 import { groupEvidenceSummary } from '@/lib/rates/group-evidence';
-import { groupStats } from '@/lib/rates/group-stats';
+import { groupKeyOf, groupStats } from '@/lib/rates/group-stats';
 import type { GroupStats } from '@/lib/rates/types';
 import { sortGroups, type GroupSort, type GroupSortKey } from '@/lib/dashboard/group-sort';
 import { EmptyState } from './EmptyState';
@@ -60,6 +60,19 @@ export function GroupsTable({ tasks, settings, locale, t, focus = null, collecti
     { key: 'flags', label: t('dash_col_flags'), first: 'descending' },
   ];
   const showCollective = collective !== null && collective.size > 0;
+  // The worker's own tasks per task group, for their pace against the collective's (groups only).
+  const tasksByGroup = useMemo(() => {
+    const map = new Map<string, TaskRecord[]>();
+    if (!showCollective || by !== 'group') return map;
+    for (const task of tasks) {
+      const key = groupKeyOf(task, 'group');
+      if (key === null) continue;
+      const list = map.get(key);
+      if (list) list.push(task);
+      else map.set(key, [task]);
+    }
+    return map;
+  }, [tasks, by, showCollective]);
 
   /** The collective's figure for a row, in the row's currency (else the first it publishes), unexpired. */
   const collectiveOf = (g: GroupStats) => {
@@ -131,7 +144,7 @@ export function GroupsTable({ tasks, settings, locale, t, focus = null, collecti
                           </ul>
                         )}
                       </td>
-                      {showCollective ? <CollectiveCell figure={collectiveOf(g)} t={t} locale={locale} /> : null}
+                      {showCollective ? <CollectiveCell figure={collectiveOf(g)} own={by === 'group' ? (tasksByGroup.get(g.key) ?? []) : []} t={t} locale={locale} /> : null}
                       <td>
                         <button type="button" aria-expanded={open} aria-label={t('dash_group_evidence_for', name)} onClick={() => setEvidenceFor(open ? null : g.key)}>
                           {t('dash_group_evidence')}

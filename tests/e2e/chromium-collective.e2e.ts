@@ -82,6 +82,11 @@ describe('Chromium: a collective feed', () => {
     expect(cellText).toContain(NAME);
     expect(cellText).toContain('Nov');
     await page.screenshot({ path: artifactPath('chromium-collective-requesters.png'), fullPage: true });
+    // By task group: the first offer's group, which the worker has timed too, with their pace.
+    await page.getByText('Task groups').click();
+    const groupCell = page.locator(`tr[data-group="mturk:${offers[0]!.groupId}"] td.collective`);
+    await groupCell.waitFor();
+    expect(await groupCell.textContent()).toMatch(/n = 420 · 37 workers.*you take \d\.\d× their time \(your \d+ tasks\): \$\d+\.\d\d\/h at your pace/);
 
     // The badges: the first offer has its group's figure (at the worker's pace where the worker has
     // timed it), the second its requester's, said as such; the page's title untouched.
