@@ -8,7 +8,7 @@ import { useChromium } from './support/chromium-suite';
 import { setSettings } from './support/extension-db';
 import { artifactPath } from './support/paths';
 import { seedExpression } from './support/seed';
-import { cdpOf, readBadges } from './support/shadow';
+import { cdpOf, readBadges, readPanel } from './support/shadow';
 
 const N = 6;
 const offers = generatedOffers(N);
@@ -107,6 +107,14 @@ describe('Chromium: a collective feed', () => {
     expect(second.text).toContain('$4.80/h');
     expect(await list.title()).not.toBe('pwned');
     await list.screenshot({ path: artifactPath('chromium-collective-badges.png') });
+    // The badge's panel says the collective's figure in sentences above the worker's own tasks.
+    const host = list.locator(`[data-truerate-badge="${offers[0]!.groupId}"]`).first();
+    const box = (await host.boundingBox())!;
+    await list.mouse.click(box.x + 40, box.y + 9);
+    await expect.poll(async () => (await readPanel(cdp))?.text ?? '', { timeout: 5000 }).toContain('Collective Turkers');
+    expect((await readPanel(cdp))!.text).toContain('420 tasks from 37 workers');
+    await list.screenshot({ path: artifactPath('chromium-collective-badge-panel.png') });
+    await list.keyboard.press('Escape');
 
     // A tampered copy (a higher version, its figures changed after signing) is refused with the
     // reason; the figures in use stay, in the dashboard and in the badges.
