@@ -108,7 +108,7 @@ export async function aggregateDuckdb(paths: string[], k = DEFAULT_K, options: D
       memory_limit: options.memoryLimit ?? '1GB',
       threads: String(options.threads ?? 2),
       temp_directory: join(dir, 'spill'),
-      // Order comes from ORDER BY and the final sort; keeping insertion order only costs memory.
+      // The groups' order comes from the final sort in JavaScript; keeping insertion order only costs memory.
       preserve_insertion_order: 'false',
     });
     const db = await instance.connect();
