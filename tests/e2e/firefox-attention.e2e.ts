@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { activeMsOf, READ_DB, readTablesExpression, type DbSnapshot } from './support/extension-db';
-import { launchFirefox, poll, type Firefox } from './support/firefox';
+import { clickElement, launchFirefox, poll, type Firefox } from './support/firefox';
 import { FIREFOX_DIST, recordFigure } from './support/paths';
 
 /**
@@ -52,18 +52,8 @@ describe('Firefox: attention, against a scripted truth', () => {
   });
 
   /** A BiDi click at the middle of `selector`, in the browsing context of the frame it is in. */
-  const click = async (context: string, selector: string) => {
-    const at = await ff.evaluate<{ x: number; y: number }>(context, `(() => {
-      const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
-      return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-    })()`);
-    await ff.performActions(context, [{
-      type: 'pointer',
-      id: 'mouse',
-      parameters: { pointerType: 'mouse' },
-      actions: [{ type: 'pointerMove', x: at.x, y: at.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
-    }]);
-  };
+  const click = (context: string, selector: string) => clickElement(ff, context, `document.querySelector(${JSON.stringify(selector)})`, false);
+
   const typeFor = async (context: string, ms: number) => {
     const first = Date.now();
     let last = first;

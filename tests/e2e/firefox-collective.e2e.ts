@@ -4,7 +4,7 @@ import { generatedOffers } from '../../demo/generated-list';
 import { contributedTaskSchema, contributionHeaderSchema } from '@/lib/share/contribution';
 import type { FeedBody } from '@/lib/share/feed';
 import { newKey, signedFile } from '../unit/share/test-keys';
-import { launchFirefox, poll, type Firefox } from './support/firefox';
+import { clickElement, launchFirefox, poll, type Firefox } from './support/firefox';
 import { artifactPath, FIREFOX_DIST } from './support/paths';
 import { seedExpression } from './support/seed';
 
@@ -45,20 +45,7 @@ describe('Firefox: a collective', () => {
   });
 
   /** A real click (a user gesture, as permissions.request needs) on the element `expression` gives. */
-  const clickOn = async (expression: string) => {
-    const at = await ff.evaluate<{ x: number; y: number }>(ext, `(() => {
-      const b = ${expression};
-      b.scrollIntoView({ block: 'center' });
-      const r = b.getBoundingClientRect();
-      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-    })()`);
-    await ff.performActions(ext, [{
-      type: 'pointer',
-      id: 'mouse',
-      parameters: { pointerType: 'mouse' },
-      actions: [{ type: 'pointerMove', x: at.x, y: at.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
-    }]);
-  };
+  const clickOn = (expression: string) => clickElement(ff, ext, expression);
 
   it('subscribes to a signed feed, then sends a contribution to the collective’s address', async () => {
     const key = await newKey();

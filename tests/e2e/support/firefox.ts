@@ -116,6 +116,26 @@ function geckoId(extensionDir: string): string {
   return id;
 }
 
+/**
+ * A real (trusted) click, through WebDriver BiDi input, at the middle of the element that
+ * `element` (an expression) gives in `context`, scrolled into view first unless `scroll` is false
+ * (a scroll is activity to TrueRate's sensor): what a user gesture needs (permissions.request).
+ */
+export async function clickElement(ff: Firefox, context: string, element: string, scroll = true): Promise<void> {
+  const at = await ff.evaluate<{ x: number; y: number }>(context, `(() => {
+    const el = ${element};
+    ${scroll ? "el.scrollIntoView({ block: 'center' });" : ''}
+    const box = el.getBoundingClientRect();
+    return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+  })()`);
+  await ff.performActions(context, [{
+    type: 'pointer',
+    id: 'mouse',
+    parameters: { pointerType: 'mouse' },
+    actions: [{ type: 'pointerMove', x: at.x, y: at.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
+  }]);
+}
+
 /** Retries `attempt` (errors count as "not yet") until it returns other than undefined/null/false. */
 export async function poll<T>(
   what: string,
