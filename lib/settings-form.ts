@@ -1,6 +1,6 @@
 import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
 import { currencyExponent, decimalToMinor } from './model/money';
-import { flagThresholdsSchema, settingsSchema, type Language, type Settings } from './settings';
+import { BOUNDS, settingsSchema, type Language, type Settings } from './settings';
 
 /**
  * The settings form as the worker types it: every number is text, so a half-typed value is kept
@@ -111,29 +111,23 @@ export function knownCurrency(code: string): boolean {
   return supported === null || supported.includes(code);
 }
 
-// The bounds come from the schema itself, so a message never states a range the schema disagrees with.
-const idleSchema = settingsSchema.shape.idleThresholdS;
-const mediaSchema = settingsSchema.shape.mediaLimitS.unwrap();
-const flagShape = flagThresholdsSchema.shape;
-const range = (schema: { minValue: number | null; maxValue: number | null }): string[] => [
-  String(schema.minValue ?? 0),
-  String(schema.maxValue ?? ''),
-];
+// The bounds the schema checks, so a message never states a range the schema disagrees with.
+const range = (bound: { min: number; max: number }): string[] => [String(bound.min), String(bound.max)];
 
 function messageFor(path: readonly PropertyKey[]): FieldError {
   const [head, sub] = path;
   if (head === 'idleThresholdS' || head === 'idleThresholdByPlatform') {
-    return { key: 'settings_errSeconds', subs: range(idleSchema) };
+    return { key: 'settings_errSeconds', subs: range(BOUNDS.idleThresholdS) };
   }
-  if (head === 'mediaLimitS') return { key: 'settings_errSeconds', subs: range(mediaSchema) };
+  if (head === 'mediaLimitS') return { key: 'settings_errSeconds', subs: range(BOUNDS.mediaLimitS) };
   if (head === 'flagThresholds' && sub === 'longerRatio') {
-    return { key: 'settings_errRatio', subs: range(flagShape.longerRatio) };
+    return { key: 'settings_errRatio', subs: range(BOUNDS.longerRatio) };
   }
   if (head === 'flagThresholds' && sub === 'groupMinN') {
-    return { key: 'settings_errWhole', subs: range(flagShape.groupMinN) };
+    return { key: 'settings_errWhole', subs: range(BOUNDS.groupMinN) };
   }
   if (head === 'flagThresholds' && sub === 'unpaidMinS') {
-    return { key: 'settings_errSeconds', subs: range(flagShape.unpaidMinS) };
+    return { key: 'settings_errSeconds', subs: range(BOUNDS.unpaidMinS) };
   }
   if (head === 'minHourlyMinor') {
     const digits = currencyExponent(String(sub ?? ''));

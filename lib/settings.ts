@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod's mini build: the same checks, a fraction of the code, for the popup loads this file too
+// (its first paint waits for the bundle; the full zod is for the dashboard and the background).
+import { z } from 'zod/mini';
 import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
 
 /**
@@ -7,16 +9,26 @@ import { PLATFORM_IDS, type PlatformId } from './model/platform-id';
  * (the worker's values kept, the new fields at their defaults); a value that fails validation is
  * never replaced: the whole stored object is kept and reported (see parseSettings).
  */
-const thresholdS = z.number().int().min(5).max(3600);
-const currencyCode = z.string().regex(/^[A-Z]{3}$/);
+/** Each bound once: the schema checks it, and the settings form says it (lib/settings-form.ts). */
+export const BOUNDS = {
+  idleThresholdS: { min: 5, max: 3600 },
+  mediaLimitS: { min: 10, max: 3600 },
+  longerRatio: { min: 1, max: 10 },
+  groupMinN: { min: 2, max: 1000 },
+  unpaidMinS: { min: 0, max: 3600 },
+} as const;
+const between = (bound: { min: number; max: number }) => [z.minimum(bound.min), z.maximum(bound.max)] as const;
+
+const thresholdS = z.int().check(...between(BOUNDS.idleThresholdS));
+const currencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
 
 export const flagThresholdsSchema = z.object({
   /** "Takes longer than advertised" when active time >= ratio x advertised time (design: 1.5). */
-  longerRatio: z.number().min(1).max(10),
+  longerRatio: z.number().check(...between(BOUNDS.longerRatio)),
   /** A requester or task group is flagged only over at least this many tasks (design: 3). */
-  groupMinN: z.number().int().min(2).max(1000),
+  groupMinN: z.int().check(...between(BOUNDS.groupMinN)),
   /** "Unpaid work" needs at least this much active time in the returned/rejected/... task. */
-  unpaidMinS: z.number().int().min(0).max(3600),
+  unpaidMinS: z.int().check(...between(BOUNDS.unpaidMinS)),
 });
 export type FlagThresholds = z.infer<typeof flagThresholdsSchema>;
 
@@ -28,22 +40,22 @@ export const settingsSchema = z.object({
   idleThresholdS: thresholdS,
   idleThresholdByPlatform: z.partialRecord(z.enum(PLATFORM_IDS), thresholdS),
   /** The worker's minimum hourly rate, per currency, in minor units per hour (e.g. USD 1200 = $12/h). */
-  minHourlyMinor: z.record(currencyCode, z.number().int().min(0).max(100_000_000)).default({}),
-  flagThresholds: flagThresholdsSchema.default({ longerRatio: 1.5, groupMinN: 3, unpaidMinS: 30 }),
+  minHourlyMinor: z._default(z.record(currencyCode, z.int().check(z.minimum(0), z.maximum(100_000_000))), {}),
+  flagThresholds: z._default(flagThresholdsSchema, { longerRatio: 1.5, groupMinN: 3, unpaidMinS: 30 }),
   /** Platforms the worker turned off: their pages are neither read nor timed. Missing = on. */
-  platformsOff: z.array(z.enum(PLATFORM_IDS)).default([]),
+  platformsOff: z._default(z.array(z.enum(PLATFORM_IDS)), []),
   /** "auto" follows the browser's language. */
-  language: z.enum(LANGUAGES).default('auto'),
+  language: z._default(z.enum(LANGUAGES), 'auto'),
   /**
    * Media (audio, video) counts as work for at most this long after the worker's last input:
    * transcription means listening without typing for a while, but not a loop left playing.
    */
-  mediaLimitS: z.number().int().min(10).max(3600).default(300),
+  mediaLimitS: z._default(z.int().check(...between(BOUNDS.mediaLimitS)), 300),
   /**
    * Platforms on whose list and preview pages the worker wants no badge beside offers. Missing =
    * badges on: they show the worker's own history, and nothing leaves the machine for them.
    */
-  badgesOff: z.array(z.enum(PLATFORM_IDS)).default([]),
+  badgesOff: z._default(z.array(z.enum(PLATFORM_IDS)), []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

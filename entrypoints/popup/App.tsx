@@ -11,7 +11,7 @@ import { TaskList } from '@/components/TaskList';
 import { TodayPanel } from '@/components/TodayPanel';
 import { send } from '@/components/send';
 import { useSettings, type Boot } from '@/components/use-settings';
-import { getDb } from '@/lib/db/database';
+import { openForReading } from '@/lib/db/raw-read';
 import { loadPopupData, type PopupData } from '@/lib/db/popup-data';
 import { todaySummary } from '@/lib/rates/aggregate';
 import { startOfDay } from '@/lib/dashboard/period';
@@ -41,7 +41,7 @@ export function App({ first }: { first?: FirstRead }) {
 
   const refresh = useCallback(() => {
     const at = Date.now();
-    loadPopupData(getDb(), RECENT, startOfToday(at)).then(
+    openForReading().then((db) => loadPopupData(db, RECENT, startOfToday(at))).then(
       (data) => {
         setState({ kind: 'ready', data });
         setNow(at);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { readBoot } from '@/components/use-settings';
-import { getDb } from '@/lib/db/database';
+import { openForReading } from '@/lib/db/raw-read';
 import { loadPopupData } from '@/lib/db/popup-data';
 import { App, RECENT, startOfToday } from './App';
 import '@/components/theme.css';
@@ -12,7 +12,7 @@ const root = document.getElementById('app');
 const at = Date.now();
 // Both reads start now, before any render, and the popup paints once with its data (no jump).
 // A failed read renders anyway: the App reads again and shows what went wrong.
-void Promise.all([readBoot().catch(() => undefined), loadPopupData(getDb(), RECENT, startOfToday(at)).catch(() => undefined)]).then(
+void Promise.all([readBoot().catch(() => undefined), openForReading().then((db) => loadPopupData(db, RECENT, startOfToday(at))).catch(() => undefined)]).then(
   ([boot, data]) => {
     if (root) render(<App first={{ ...(boot ? { boot } : {}), ...(data ? { data } : {}), at }} />, root);
   },

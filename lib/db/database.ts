@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { DB_NAME } from './db-name';
 import { MIGRATIONS } from './migrations';
 import type { EngineState } from '../tracking/state';
 import type { EditRecord, GapRecord, JournalRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
@@ -18,7 +19,7 @@ export type FeedRecord = Subscription | SetAsideFeed;
  */
 export type TrackerRecord = { key: 'state'; state: EngineState } | { key: `set-aside:${number}`; state: unknown };
 
-export const DB_NAME = 'truerate';
+export { DB_NAME };
 
 export type TrueRateDb = Dexie & {
   tasks: EntityTable<TaskRecord, 'id'>;

@@ -1,7 +1,7 @@
-import type { TrueRateDb } from './database';
 import type { GapRecord, JournalRecord, SegmentRecord, TaskRecord } from '../model/records';
-import type { EngineState } from '../tracking/state';
-import { readTrackerState } from './tracker-state';
+import { initialState, type EngineState } from '../tracking/state';
+import { readerOf } from './raw-read';
+import { checkTracker } from './tracker-state';
 
 export interface PendingGap extends GapRecord {
   id: number;
@@ -30,33 +30,35 @@ export interface PopupData {
 }
 
 /**
- * Everything the popup shows, read in one transaction straight from IndexedDB. Only today's rows are
- * read (index ranges on acceptedAt and start), so the popup opens as fast with 100,000 tasks stored
- * as with ten.
+ * Everything the popup shows, read in one read-only transaction straight from IndexedDB, without
+ * Dexie (lib/db/raw-read.ts). Only today's rows are read (index ranges on acceptedAt and start), so
+ * the popup opens as fast with 100,000 tasks stored as with ten. No database yet: nothing to show.
  */
-export async function loadPopupData(db: TrueRateDb, recentLimit: number, since: number): Promise<PopupData> {
-  return db.transaction('r', [db.tracker, db.tasks, db.gaps, db.segments, db.journal], async () => {
-    const state = await readTrackerState(db);
-    const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
-    const running = runningId ? ((await db.tasks.get(runningId)) ?? null) : null;
-    const pending = await db.gaps.where('answer').equals('pending').reverse().limit(3).toArray();
-    const gaps: PendingGap[] = [];
-    for (const gap of pending) {
-      if (gap.id === undefined) continue;
-      const task = await db.tasks.get(gap.taskId);
-      gaps.push({ ...gap, id: gap.id, title: task?.title ?? null });
-    }
-    const todayTasks = await db.tasks.where('acceptedAt').aboveOrEqual(since).toArray();
-    // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
-    const todayOverhead = await db.segments.where('start').aboveOrEqual(since).filter((s) => s.taskId === null).toArray();
-    const linked: LinkedTab[] = [];
-    for (const [tabId, tab] of Object.entries(state.tabs)) {
-      if (!tab.linked || tab.taskId === null) continue;
-      linked.push({ tabId: Number(tabId), taskId: tab.taskId, title: (await db.tasks.get(tab.taskId))?.title ?? null });
-    }
-    const journal = await db.journal.orderBy('at').reverse().filter((j) => j.seenAt === null).limit(5).toArray();
-    return { state, linked, journal, running, gaps, recent: await db.tasks.orderBy('acceptedAt').reverse().limit(recentLimit).toArray(), todayTasks, todayOverhead };
-  });
+export async function loadPopupData(db: IDBDatabase | null, recentLimit: number, since: number): Promise<PopupData> {
+  if (db === null) return { state: initialState(), linked: [], journal: [], running: null, gaps: [], recent: [], todayTasks: [], todayOverhead: [] };
+  const read = readerOf(db, ['tracker', 'tasks', 'gaps', 'segments', 'journal']);
+  const tracker = checkTracker(await read.get<{ state: unknown }>('tracker', 'state'));
+  const state = tracker.ok ? tracker.state : tracker.fallback;
+  const task = (id: string) => read.get<TaskRecord>('tasks', id);
+  const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
+  const running = runningId ? ((await task(runningId)) ?? null) : null;
+  const pending = await read.range<GapRecord>('gaps', 'answer', IDBKeyRange.only('pending'), { reverse: true, limit: 3 });
+  const gaps: PendingGap[] = [];
+  for (const gap of pending) {
+    if (gap.id === undefined) continue;
+    gaps.push({ ...gap, id: gap.id, title: (await task(gap.taskId))?.title ?? null });
+  }
+  const todayTasks = await read.range<TaskRecord>('tasks', 'acceptedAt', IDBKeyRange.lowerBound(since));
+  // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
+  const todayOverhead = await read.range<SegmentRecord>('segments', 'start', IDBKeyRange.lowerBound(since), { keep: (s) => s.taskId === null });
+  const linked: LinkedTab[] = [];
+  for (const [tabId, tab] of Object.entries(state.tabs)) {
+    if (!tab.linked || tab.taskId === null) continue;
+    linked.push({ tabId: Number(tabId), taskId: tab.taskId, title: (await task(tab.taskId))?.title ?? null });
+  }
+  const journal = await read.range<JournalRecord>('journal', 'at', null, { reverse: true, limit: 5, keep: (j) => j.seenAt === null });
+  const recent = await read.range<TaskRecord>('tasks', 'acceptedAt', null, { reverse: true, limit: recentLimit });
+  return { state, linked, journal, running, gaps, recent, todayTasks, todayOverhead };
 }
 
 /**

@@ -14,7 +14,11 @@ export type TrackerRead =
  * the ledger writes, so only the ledger keeps a failed state aside (lib/ledger/engine-state.ts).
  */
 export async function readTracker(db: TrueRateDb): Promise<TrackerRead> {
-  const stored = await db.tracker.get('state');
+  return checkTracker(await db.tracker.get('state'));
+}
+
+/** The check itself, of the stored record (`tracker` store, key `state`), for any reader. */
+export function checkTracker(stored: { state: unknown } | undefined): TrackerRead {
   if (!stored) return { ok: true, state: initialState() };
   const parsed = engineStateSchema.safeParse(stored.state);
   if (parsed.success) return { ok: true, state: parsed.data };

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's mini build: the popup reads the state too, and waits for its bundle (lib/settings.ts).
+import { z } from 'zod/mini';
 import { PLATFORM_IDS } from '../model/platform-id';
 import { ENGINE_STATE_VERSION, type EngineState } from './state';
 
@@ -8,47 +9,49 @@ import { ENGINE_STATE_VERSION, type EngineState } from './state';
  * to the engine as if it were sound. The background only ever runs this; content scripts never
  * import it.
  */
-const instant = z.number().int().nonnegative();
+const instant = z.int().check(z.nonnegative());
 const source = z.enum([...PLATFORM_IDS, 'manual']);
-const threshold = z.number().int().positive().max(24 * 3_600_000);
+const threshold = z.int().check(z.positive(), z.maximum(24 * 3_600_000));
+const tabKey = z.string().check(z.regex(/^-?\d+$/));
+const id = z.string().check(z.maxLength(200));
 
 const tabSchema = z.object({
-  windowId: z.number().int(),
+  windowId: z.int(),
   platform: z.enum(PLATFORM_IDS),
-  taskId: z.string().max(200).nullable(),
+  taskId: z.nullable(id),
   thresholdMs: threshold,
   linked: z.boolean(),
   visible: z.boolean(),
-  pulseAt: instant.nullable(),
-  sensedFocus: z.object({ frameId: z.number().int().nonnegative(), at: instant }).nullable(),
-  shownAt: instant.nullable(),
+  pulseAt: z.nullable(instant),
+  sensedFocus: z.nullable(z.object({ frameId: z.int().check(z.nonnegative()), at: instant })),
+  shownAt: z.nullable(instant),
 });
 
 const openSchema = z
   .object({
-    taskId: z.string().max(200).nullable(),
+    taskId: z.nullable(id),
     platform: source,
     start: instant,
     end: instant,
-    tabId: z.number().int().nullable(),
+    tabId: z.nullable(z.int()),
     thresholdMs: threshold,
     sureEnd: instant,
     byTicks: z.boolean(),
   })
-  .refine((o) => o.end >= o.start, { message: 'the open segment ends before it starts' });
+  .check(z.refine((o) => o.end >= o.start, { message: 'the open segment ends before it starts' }));
 
 export const engineStateSchema = z.object({
   version: z.literal(ENGINE_STATE_VERSION),
-  focusedWindowId: z.number().int().nullable(),
-  activeTabByWindow: z.record(z.string().regex(/^-?\d+$/), z.number().int()),
-  tabs: z.record(z.string().regex(/^-?\d+$/), tabSchema),
+  focusedWindowId: z.nullable(z.int()),
+  activeTabByWindow: z.record(tabKey, z.int()),
+  tabs: z.record(tabKey, tabSchema),
   idle: z.enum(['active', 'idle', 'locked']),
-  idleDetectionMs: z.number().int().positive(),
+  idleDetectionMs: z.int().check(z.positive()),
   paused: z.boolean(),
-  manual: z.object({ taskId: z.string().max(200), thresholdMs: threshold }).nullable(),
-  open: openSchema.nullable(),
-  quietSince: z.object({ taskId: z.string().max(200), platform: source, end: instant }).nullable(),
-  lastTickAt: instant.nullable(),
-  lastActAt: instant.nullable(),
+  manual: z.nullable(z.object({ taskId: id, thresholdMs: threshold })),
+  open: z.nullable(openSchema),
+  quietSince: z.nullable(z.object({ taskId: id, platform: source, end: instant })),
+  lastTickAt: z.nullable(instant),
+  lastActAt: z.nullable(instant),
   highWater: instant,
-}) satisfies z.ZodType<EngineState>;
+}) satisfies z.ZodMiniType<EngineState>;

@@ -1,0 +1,2 @@
+/** The worker's database (IndexedDB), one per browser profile. */
+export const DB_NAME = 'truerate';
