@@ -23,10 +23,15 @@ interface Props {
   locale: string;
   t: Translate;
   viewportHeight?: number;
+  /**
+   * The rows are the newest tasks only, shown while the others are read: filters and sorting are
+   * off until then, and the count says how far the reading is.
+   */
+  partial?: { loaded: number; total: number } | null;
 }
 
 /** Filters, the count of rows shown, and the virtualised table; state lives in the shell. */
-export function History({ rows, filters, onFilters, sort, onSort, onOpen, timeZone, locale, t, viewportHeight }: Props) {
+export function History({ rows, filters, onFilters, sort, onSort, onOpen, timeZone, locale, t, viewportHeight, partial = null }: Props) {
   const platforms = useMemo(() => [...facetCounts(rows, (r) => r.task.platform).keys()].sort(), [rows]);
   const requesters = useMemo(() => {
     const labels = new Map<string, string>();
@@ -46,12 +51,21 @@ export function History({ rows, filters, onFilters, sort, onSort, onOpen, timeZo
   if (rows.length === 0) return <EmptyState title={t('dash_empty_title')} body={t('dash_empty_body')} />;
   return (
     <div class="history">
-      <HistoryFilters value={filters} onChange={onFilters} platforms={platforms} requesters={requesters} t={t} />
+      <fieldset class="history-filters-box" disabled={partial !== null}>
+        <HistoryFilters value={filters} onChange={onFilters} platforms={platforms} requesters={requesters} t={t} />
+      </fieldset>
       <div class="history-count-row">
-        <p class="history-count" role="status" aria-live="polite">
-          {/* "3 of 10 tasks": the noun follows the total, so the total picks the form. */}
-          {plural(t, locale, 'dash_count', rows.length, [formatCount(shown.length, locale), formatCount(rows.length, locale)])}
-        </p>
+        {partial ? (
+          <p class="history-count" role="status" aria-live="polite" data-partial="true">
+            {plural(t, locale, 'dash_count_partial', partial.total, [formatCount(rows.length, locale), formatCount(partial.total, locale), formatCount(partial.loaded, locale)])}
+            {partial.total > 0 ? <progress max={partial.total} value={partial.loaded} /> : null}
+          </p>
+        ) : (
+          <p class="history-count" role="status" aria-live="polite">
+            {/* "3 of 10 tasks": the noun follows the total, so the total picks the form. */}
+            {plural(t, locale, 'dash_count', rows.length, [formatCount(shown.length, locale), formatCount(rows.length, locale)])}
+          </p>
+        )}
         {filters !== INITIAL_FILTERS ? (
           <button type="button" class="link-button" onClick={() => onFilters(INITIAL_FILTERS)}>
             {t('dash_clear_filters')}

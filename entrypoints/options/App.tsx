@@ -51,6 +51,8 @@ export function App() {
   const settings = boot.kind === 'ready' ? boot.settingsRead.settings : null;
   const tasks = tasksState.kind === 'ready' ? tasksState.tasks : null;
   const rows = useMemo(() => (tasks && settings ? cache.rows(tasks, settings) : null), [tasks, settings, cache]);
+  const first = tasksState.kind === 'loading' ? tasksState.first : null;
+  const firstRows = useMemo(() => (first && settings ? cache.rows(first, settings) : null), [first, settings, cache]);
   const flagsOf = useCallback((task: TaskRecord) => (settings ? cache.rowOf(task, settings).rates.flags : []), [cache, settings]);
   const rateOf = useCallback((task: TaskRecord) => (settings ? cache.rowOf(task, settings).rates.trueRate : null), [cache, settings]);
 
@@ -82,6 +84,24 @@ export function App() {
     }
     if (!rows || !tasks) {
       const progress = tasksState.kind === 'loading' ? tasksState.progress : null;
+      // The history at once from the newest tasks, while the rest are read: filters and sorting
+      // wait for all of them, and the page says so (History's `partial`).
+      if (route.tab === 'history' && taskId === null && firstRows && firstRows.length > 0) {
+        return (
+          <History
+            rows={firstRows}
+            partial={{ loaded: progress?.loaded ?? 0, total: progress?.total ?? 0 }}
+            filters={INITIAL_FILTERS}
+            onFilters={() => undefined}
+            sort={INITIAL_SORT}
+            onSort={() => undefined}
+            onOpen={openTask}
+            timeZone={timeZone}
+            locale={locale}
+            t={t}
+          />
+        );
+      }
       return (
         <div class="loading-block">
           <p class="hint" role="status">
