@@ -40,6 +40,7 @@ const SOCKET_PATH_MAX = 107;
  * exit handler: it is synchronous).
  */
 export function browserTempDir(prefix: 'tr-c-' | 'tr-f-'): TempDir & { profile: string; tmp: string } {
+  exitOnSignals();
   const longest = join(tmpdir(), `${prefix}XXXXXX`, 'tmp', 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
   if (Buffer.byteLength(longest) > SOCKET_PATH_MAX) {
     throw new Error(
@@ -53,6 +54,25 @@ export function browserTempDir(prefix: 'tr-c-' | 'tr-f-'): TempDir & { profile: 
   mkdirSync(tmp);
   const remove = () => rmSync(path, { recursive: true, force: true });
   return { path, profile, tmp, remove };
+}
+
+let exitingOnSignals = false;
+
+/**
+ * A browser is detached (its own process group) and is ended, with its profile, by an 'exit'
+ * handler; but a signal's default action ends Node without running them. So SIGINT (Ctrl-C),
+ * SIGTERM (scripts/test.ts stopping a run after another step failed) and SIGHUP exit through
+ * process.exit, which runs them: no browser outlives the test process that started it.
+ */
+function exitOnSignals(): void {
+  if (exitingOnSignals) return;
+  exitingOnSignals = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    // A program with its own handler (scripts/start.ts closes its browser on Ctrl-C) keeps it.
+    process.once(signal, () => {
+      if (process.listenerCount(signal) === 0) process.exit(code);
+    });
+  }
 }
 
 export function artifactPath(name: string): string {
