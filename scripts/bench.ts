@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../tests/e2e/support/paths';
 import { adapterTimes } from './bench-adapters';
-import { pageLoadCost } from './bench-chromium';
+import { pageLoadCosts } from './bench-chromium';
 import { uiTimes } from './bench-ui';
 import { engineThroughput, sensorCosts } from './bench-tracking';
 
@@ -51,7 +51,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   }
 }
 
-rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), await pageLoadCost());
+rows.push(engineThroughput(), ...sensorCosts(), ...adapterTimes(), ...(await pageLoadCosts()));
 rows.push(...(await (await import('./bench-rates')).benchRates()));
 rows.push(...(await (await import('./bench-offers')).benchOffers()));
 rows.push(...(await (await import('./bench-badges')).badgeTimes()));

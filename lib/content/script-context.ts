@@ -11,6 +11,7 @@ export interface ScriptContext {
   onInvalidated(cb: () => void): () => void;
   setTimeout(handler: () => void, timeout?: number): number;
   setInterval(handler: () => void, timeout?: number): number;
+  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number;
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void;
   notifyInvalidated(): void;
 }
@@ -77,6 +78,15 @@ export class ContentScriptContext implements ScriptContext {
       if (this.isValid) handler();
     }, timeout) as unknown as number;
     this.onInvalidated(() => clearInterval(id));
+    return id;
+  }
+
+  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
+    const forget = this.onInvalidated(() => cancelIdleCallback(id));
+    const id = requestIdleCallback((deadline) => {
+      forget();
+      if (this.isValid) callback(deadline);
+    }, options);
     return id;
   }
 
