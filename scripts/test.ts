@@ -4,13 +4,13 @@
  * On the 2-core CI machine the steps run in two lanes:
  *
  *   build ──────────┬─ e2e: timing ────────────────────────────────── (nice 0, alone in its lane)
- *   typecheck ─ lint ─ unit ─┴─ lint:firefox ─ e2e: others ─────────── (nice 19)
+ *   typecheck ─ lint ─ unit ─┴─ lint:firefox ─ e2e: others ─────────── (nice 19, off CPU 0)
  *
  * The timing e2e files (TIMING_E2E: measured active time against a scripted truth, within 1 s)
  * run one at a time, as before, at normal priority; everything else runs at the lowest CPU
- * priority, so that the timing files' browsers get a core whenever they want one. Most of the
- * timing files' run is scripted waiting (a quiet gap, a tab in front for 8 s), which is why the
- * rest fits beside them.
+ * priority and off CPU 0, so that the timing files' browsers get a core whenever they want one.
+ * Most of the timing files' run is scripted waiting (a quiet gap, a tab in front for 8 s), which
+ * is why the rest fits beside them.
  *
  * Each step's output is printed whole when the step ends (never interleaved). The first failure
  * stops the run: running steps are ended (their process group gets SIGTERM; the e2e support ends
@@ -20,8 +20,9 @@
  *   npx tsx scripts/test.ts            the whole run (npm test)
  *   npx tsx scripts/test.ts --serial   one step at a time, in the order above (for comparison)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -89,6 +90,17 @@ interface Run {
   child?: ChildProcess;
 }
 
+/**
+ * The low-priority lane's prefix: nice 19, and kept off CPU 0 where there are 2 cores or more
+ * (taskset), so that the timing files' browsers always have one core to themselves.
+ */
+function lowPriority(): string[] {
+  const cores = availableParallelism();
+  const pin = cores >= 2 && spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+  return [...(pin ? ['taskset', '-c', cores === 2 ? '1' : `1-${cores - 1}`] : []), 'nice', '-n', '19'];
+}
+
+const LOW = lowPriority();
 const serial = process.argv.includes('--serial');
 const started = Date.now();
 const runs = plan().map((step): Run => ({ step, state: 'waiting', output: '' }));
@@ -100,10 +112,10 @@ const log = (line: string) => process.stdout.write(`[test ${elapsed(started).pad
 function start(run: Run): void {
   const { step } = run;
   const command = ['npm', 'run', '--silent', ...step.npm];
-  const [file, ...args] = step.low ? ['nice', '-n', '19', ...command] : command;
+  const [file, ...args] = step.low ? [...LOW, ...command] : command;
   run.state = 'running';
   run.startedAt = Date.now();
-  log(`start ${step.name}${step.low ? ' (nice 19)' : ''}`);
+  log(`start ${step.name}${step.low ? ` (${LOW.join(' ')})` : ''}`);
   const env = { ...process.env };
   if (process.stdout.isTTY && env.NO_COLOR === undefined) env.FORCE_COLOR = '1';
   // Its own process group, so that stopping a step reaches its whole tree (vitest's workers too).

@@ -363,9 +363,19 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
       extensionUrl: (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`,
       newTab: async () => (await conn.send<{ context: string }>('browsingContext.create', { type: 'tab' })).context,
       navigate: async (context, url, wait = 'complete') => {
-        await conn.send('browsingContext.navigate', { context, url, wait }).catch((error: Error) => {
-          throw new Error(`${error.message} (url ${url})`);
-        });
+        // NS_ERROR_ABORT: another navigation in the tab superseded this one, such as a task
+        // frame's own form submission still loading when the test moves the top page on (seen
+        // under load, after a frame's requestSubmit). Nothing was tested yet; go again, twice at most.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await conn.send('browsingContext.navigate', { context, url, wait });
+            return;
+          } catch (error) {
+            const message = (error as Error).message;
+            if (attempt < 3 && message.includes('NS_ERROR_ABORT')) continue;
+            throw new Error(`${message} (url ${url}${attempt > 1 ? `, attempt ${attempt}` : ''})`);
+          }
+        }
       },
       evaluate,
       waitFor: async (context, expression, timeoutMs = 10_000) => {
