@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 const run = (url: string) => {
-  window.happyDOM?.setURL(url);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   const ctx = new ContentScriptContext('content');
   void script.main(ctx as never);
   return ctx;
