@@ -5,10 +5,10 @@
  * message to the window and dispatches it as an event on the document in every frame (and stops
  * when a page dispatches it), and its location watcher dispatches "wxt:locationchange" on window.
  * wxt.config.ts replaces both for content scripts; this fails if either comes back, or if any
- * other code posts or dispatches into the page. It also prints the script's gzip size, and checks
- * that the manifest has one content script and that its matches are the platforms' hosts and task
- * frame hosts: the script works its matches out only when WXT loads it at build time, so a change
- * there could leave them empty without failing the build.
+ * other code posts or dispatches into the page. It also prints each script's gzip size, and checks
+ * that the manifest has the two content scripts and that their matches are the platforms' hosts
+ * (and task frame hosts, for the sensor): the scripts work their matches out only when WXT loads
+ * them at build time, so a change there could leave them empty without failing the build.
  *   npx tsx scripts/check-build.ts [output dir, default .output]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { platformMatchPatterns } from '../lib/platforms';
 
-const SCRIPT = 'content-scripts/content.js';
+/** The content scripts and whether each runs in every frame: the sensor does, the reader only in the top one. */
+const SCRIPTS = [['content-scripts/activity.js', true], ['content-scripts/page-reader.js', false]] as const;
 const FORBIDDEN = ['content-script-started', 'wxt:locationchange', 'postMessage', 'dispatchEvent'];
 
 const root = join(import.meta.dirname, '..');
@@ -39,14 +40,17 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     console.log(`${relative(root, file)}: ${(code.length / 1000).toFixed(1)} KB, ${gzipSync(code).length} bytes gzip`);
   }
   const manifest = JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; matches?: string[] }[] };
-  // One script, in every frame of the platforms' pages and task frames (entrypoints/content.ts):
-  // a second entry would be a second file to compile and run in every frame.
-  const scripts = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
-  if (JSON.stringify(scripts) !== JSON.stringify([SCRIPT])) problems.push(`${target}/manifest.json: content scripts ${JSON.stringify(scripts)}, not just ${SCRIPT}`);
-  const entry = manifest.content_scripts?.find((c) => c.js?.includes(SCRIPT));
-  const want = platformMatchPatterns({ frames: true }).sort();
-  if (JSON.stringify([...(entry?.matches ?? [])].sort()) !== JSON.stringify(want)) {
-    problems.push(`${target}/manifest.json: ${SCRIPT} matches ${JSON.stringify(entry?.matches)}, not the platforms' hosts ${JSON.stringify(want)}`);
+  // Exactly these two (entrypoints/activity.content.ts, entrypoints/page-reader.content.ts): the
+  // task frames of requesters run the small sensor alone.
+  const scripts = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []).sort();
+  const names = SCRIPTS.map(([script]) => script).sort();
+  if (JSON.stringify(scripts) !== JSON.stringify(names)) problems.push(`${target}/manifest.json: content scripts ${JSON.stringify(scripts)}, not ${JSON.stringify(names)}`);
+  for (const [script, frames] of SCRIPTS) {
+    const entry = manifest.content_scripts?.find((c) => c.js?.includes(script));
+    const want = platformMatchPatterns({ frames }).sort();
+    if (JSON.stringify([...(entry?.matches ?? [])].sort()) !== JSON.stringify(want)) {
+      problems.push(`${target}/manifest.json: ${script} matches ${JSON.stringify(entry?.matches)}, not the platforms' hosts ${JSON.stringify(want)}`);
+    }
   }
 }
 if (checked === 0) problems.push('no built content script found');

@@ -5,7 +5,7 @@ import { activeMsOf, readDb, readTable } from './support/extension-db';
 
 const WORKING = 'https://worker.mturk.com/projects/3PZ1QH7GXWJ8R4ZC0E5N2T6B9K1MDA/tasks/3VW0LJ5NQ8T2XA4C7E9G1I3K5M7O9R?assignment_id=3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P&ref=w_pl_prvw';
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
-const SCRIPTS = ['content', 'activity', 'page-reader'];
+const SCRIPTS = ['activity', 'page-reader'];
 
 /**
  * Records, in the page's own world, every `message` event and every event a WXT content script

@@ -5,14 +5,8 @@ const started = vi.hoisted(() => ({ activity: 0, reader: [] as string[] }));
 vi.mock('@/lib/content/activity', () => ({ startActivity: () => void started.activity++ }));
 vi.mock('@/lib/content/page-reader', () => ({ startPageReader: (_ctx: unknown, platform: string) => void started.reader.push(platform) }));
 
-const { default: script } = await import('@/entrypoints/content');
-
-const trusted = (type: string) => {
-  const event = new Event(type);
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-};
-const setReadyState = (state: DocumentReadyState) => Object.defineProperty(document, 'readyState', { value: state, configurable: true });
+const { default: activity } = await import('@/entrypoints/activity.content');
+const { default: reader } = await import('@/entrypoints/page-reader.content');
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -25,50 +19,44 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
-  delete (document as { readyState?: unknown }).readyState;
 });
 
-const run = (url: string) => {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  const ctx = new ContentScriptContext('content');
+const at = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+const run = (script: typeof activity | typeof reader, name: string) => {
+  const ctx = new ContentScriptContext(name);
   void script.main(ctx as never);
   return ctx;
 };
 
-describe('the content script (entrypoints/content.ts)', () => {
-  it('starts the sensor at once and the page reader once the page is idle, in the top frame of a platform page', () => {
-    setReadyState('complete');
-    run('https://worker.mturk.com/projects');
+describe('the content scripts (entrypoints/*.content.ts)', () => {
+  it('the sensor starts at once, in any frame it is injected into', () => {
+    at('https://www.mturkcontent.com/dynamic/hit?assignmentId=3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+    run(activity, 'activity');
     expect(started.activity).toBe(1);
+    expect(activity.allFrames).toBe(true);
+    expect(activity.runAt).toBe('document_start');
+  });
+
+  it('the page reader starts once the page is idle, on a platform’s own page, in the top frame only', () => {
+    at('https://worker.mturk.com/projects');
+    run(reader, 'page-reader');
     expect(started.reader).toEqual([]);
     vi.advanceTimersByTime(5);
     expect(started.reader).toEqual(['mturk']);
+    expect(reader.allFrames ?? false).toBe(false);
+    expect(reader.runAt).toBe('document_idle');
   });
 
-  it('waits for the browser DOMContentLoaded while the page loads; one a page script dispatches does not start it', () => {
-    setReadyState('loading');
-    run('https://app.prolific.com/studies');
+  it('the page reader reads no other host', () => {
+    at('https://www.mturkcontent.com/dynamic/hit?assignmentId=3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
+    run(reader, 'page-reader');
     vi.advanceTimersByTime(1000);
-    document.dispatchEvent(new Event('DOMContentLoaded')); // a page script's
-    vi.advanceTimersByTime(1000);
-    expect(started.reader).toEqual([]);
-    document.dispatchEvent(trusted('DOMContentLoaded'));
-    document.dispatchEvent(trusted('DOMContentLoaded'));
-    vi.advanceTimersByTime(5);
-    expect(started.reader).toEqual(['prolific']);
-  });
-
-  it('reads no task frame host and no other host: the sensor alone runs there', () => {
-    setReadyState('complete');
-    run('https://www.mturkcontent.com/dynamic/hit?assignmentId=3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P');
-    vi.advanceTimersByTime(1000);
-    expect(started.activity).toBe(1);
     expect(started.reader).toEqual([]);
   });
 
   it('starts no reader once its context is over (the extension reloaded before the page was idle)', () => {
-    setReadyState('complete');
-    const ctx = run('https://worker.mturk.com/projects');
+    at('https://worker.mturk.com/projects');
+    const ctx = run(reader, 'page-reader');
     ctx.notifyInvalidated();
     vi.advanceTimersByTime(1000);
     expect(started.reader).toEqual([]);
