@@ -2,7 +2,8 @@
  * Seeds the extension's own IndexedDB with a worker's history, generated inside the browser (so
  * 100,000 tasks never cross the debugging protocol). Deterministic: the same count and `now` give
  * the same records. Records follow lib/model/records.ts; the seeding opens the
- * database without a version, so the extension must have created it (open any extension page).
+ * database without a version, so the extension must create it (open any extension page): it
+ * waits up to 10 s for that.
  * Written as a string: bundlers rename helpers inside functions passed to evaluate.
  */
 const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGroups = null, groupEvery = 1 }) => {
@@ -50,12 +51,20 @@ const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGro
       updatedAt: at,
     });
   }
-  const db = await new Promise((resolve, reject) => {
+  // Never create the database: if the extension has not made it yet (an extension page shows
+  // before its first open has finished on a busy machine), leave it absent and look again.
+  const openMade = () => new Promise((resolve, reject) => {
     const request = indexedDB.open('truerate');
     request.onupgradeneeded = () => request.transaction.abort();
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => (request.error && request.error.name === 'AbortError' ? resolve(null) : reject(request.error));
   });
+  const deadline = Date.now() + 10000;
+  let db;
+  while (!(db = await openMade())) {
+    if (Date.now() > deadline) throw new Error('the extension did not create its database within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await new Promise((resolve, reject) => {
     const tx = db.transaction(['tasks', 'segments', 'scopes'], 'readwrite');
     const t = tx.objectStore('tasks');
