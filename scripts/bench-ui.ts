@@ -5,6 +5,7 @@
  * first rows on screen), measured from navigation start; medians of several loads in Chromium.
  * Also the storage the browser reports per task (with its segments) after seeding.
  */
+import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../demo/server';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { seedExpression } from '../tests/e2e/support/seed';
@@ -15,18 +16,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function uiTimes(sizes: readonly number[] = [1_000, 100_000]): Promise<Figure[]> {
   const rows: Figure[] = [];
   for (const size of sizes) {
-    const server = await startFixtureServer();
-    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
-    try {
-      const page = await chrome.newPage();
-      await page.goto(chrome.extensionUrl('popup.html'));
-      await page.locator('h1').waitFor();
-      const before = (await page.evaluate('navigator.storage.estimate()')) as { usage: number };
-      // With their segments (about 2.8 per task: measured parts and the overhead before each), as a
-      // worker's database holds them.
-      const seeded = (await page.evaluate(seedExpression({ count: size, now: Date.now(), days: 365, segments: true }))) as { tasks: number; segments: number };
-      const after = (await page.evaluate('navigator.storage.estimate()')) as { usage: number };
-
+    await seededProfile(size, true, async ({ chrome, page, seeded, usage }) => {
       const mark = async (url: string, name: string, loads: number) => {
         const samples: number[] = [];
         for (let i = 0; i < loads + 1; i++) {
@@ -57,23 +47,31 @@ export async function uiTimes(sizes: readonly number[] = [1_000, 100_000]): Prom
       rows.push({ what: `dashboard: JavaScript heap of its tab with every task read, ${size.toLocaleString('en')} tasks`, value: `${(heap / 1024 / 1024).toFixed(0)} MB` });
       rows.push({
         what: `IndexedDB usage per task with its segments (${seeded.segments.toLocaleString('en')} segments), ${size.toLocaleString('en')} tasks`,
-        value: `${((after.usage - before.usage) / seeded.tasks).toFixed(0)} bytes`,
+        value: `${(usage / seeded.tasks).toFixed(0)} bytes`,
       });
       if (size >= 100_000) {
-        const tasksOnly = await usageOfTasksOnly(size);
-        const perSegment = (after.usage - before.usage - tasksOnly) / seeded.segments;
+        const tasksOnly = await seededProfile(size, false, async ({ usage: alone }) => alone);
+        const perSegment = (usage - tasksOnly) / seeded.segments;
         rows.push({ what: `IndexedDB usage, ${size.toLocaleString('en')} tasks: per task (tasks alone) / per segment`, value: `${(tasksOnly / size).toFixed(0)} / ${perSegment.toFixed(0)} bytes` });
       }
-    } finally {
-      await chrome.close();
-      await server.close();
-    }
+    });
   }
   return rows;
 }
 
-/** The storage the browser reports for `size` tasks without their segments, in a fresh profile. */
-async function usageOfTasksOnly(size: number): Promise<number> {
+interface Seeded {
+  chrome: Awaited<ReturnType<typeof launchChromium>>;
+  page: Page;
+  seeded: { tasks: number; segments: number };
+  /** The storage the browser reports the seeding took, in bytes. */
+  usage: number;
+}
+
+/**
+ * A fresh profile with `size` tasks seeded (with their segments, about 2.8 a task: measured parts
+ * and the overhead before each, as a worker's database holds them; or without), for `use`.
+ */
+async function seededProfile<T>(size: number, segments: boolean, use: (s: Seeded) => Promise<T>): Promise<T> {
   const server = await startFixtureServer();
   const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
   try {
@@ -81,9 +79,9 @@ async function usageOfTasksOnly(size: number): Promise<number> {
     await page.goto(chrome.extensionUrl('popup.html'));
     await page.locator('h1').waitFor();
     const before = (await page.evaluate('navigator.storage.estimate()')) as { usage: number };
-    await page.evaluate(seedExpression({ count: size, now: Date.now(), days: 365, segments: false }));
+    const seeded = (await page.evaluate(seedExpression({ count: size, now: Date.now(), days: 365, segments }))) as Seeded['seeded'];
     const after = (await page.evaluate('navigator.storage.estimate()')) as { usage: number };
-    return after.usage - before.usage;
+    return await use({ chrome, page, seeded, usage: after.usage - before.usage });
   } finally {
     await chrome.close();
     await server.close();

@@ -15,11 +15,9 @@ export interface FeedSummary {
   addedAt: number;
   checkedAt: number | null;
   problem: Subscription['problem'];
-  /** The keys the worker trusts for it: the one given, and one the feed announced. */
-  keys: string[];
 }
 
-export const summaryOf = (sub: Subscription): FeedSummary => ({
+const summaryOf = (sub: Subscription): FeedSummary => ({
   url: sub.url,
   feed: sub.feed,
   name: sub.current?.name ?? null,
@@ -30,18 +28,14 @@ export const summaryOf = (sub: Subscription): FeedSummary => ({
   addedAt: sub.addedAt,
   checkedAt: sub.checkedAt,
   problem: sub.problem,
-  keys: sub.keys,
 });
 
 const isSetAside = (record: FeedRecord): record is SetAsideFeed => record.url.startsWith('set-aside:');
 
-/**
- * The worker's subscriptions, each checked. A stored record that fails its check is never
- * dropped: it moves, as it was, to a set-aside key, and the count of those is reported.
- */
-export async function readSubscriptions(db: TrueRateDb, now: number): Promise<{ subscriptions: Subscription[]; setAside: number }> {
-  const records = await db.feeds.toArray();
-  const subscriptions: Subscription[] = [];
+/** The stored records sorted out: good subscriptions in the order added, failing ones, set-aside ones. */
+function sortOut(records: readonly FeedRecord[]) {
+  const good: Subscription[] = [];
+  const failing: { record: Exclude<FeedRecord, SetAsideFeed>; problem: string }[] = [];
   let setAside = 0;
   for (const record of records) {
     if (isSetAside(record)) {
@@ -49,20 +43,27 @@ export async function readSubscriptions(db: TrueRateDb, now: number): Promise<{ 
       continue;
     }
     const checked = subscriptionSchema.safeParse(record);
-    if (checked.success) {
-      subscriptions.push(checked.data);
-      continue;
-    }
-    const problem = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    if (checked.success) good.push(checked.data);
+    else failing.push({ record, problem: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  }
+  good.sort((a, b) => a.addedAt - b.addedAt || (a.url < b.url ? -1 : 1));
+  return { good, failing, setAside };
+}
+
+/**
+ * The worker's subscriptions, each checked. A stored record that fails its check is never
+ * dropped: it moves, as it was, to a set-aside key, and the count of those is reported.
+ */
+async function readSubscriptions(db: TrueRateDb, now: number): Promise<{ subscriptions: Subscription[]; setAside: number }> {
+  const { good, failing, setAside } = sortOut(await db.feeds.toArray());
+  for (const { record, problem } of failing) {
     await db.transaction('rw', db.feeds, async () => {
       const aside: SetAsideFeed = { url: `set-aside:${now}:${record.url}`, record, problem };
       await db.feeds.put(aside as FeedRecord);
       await db.feeds.delete(record.url);
     });
-    setAside += 1;
   }
-  subscriptions.sort((a, b) => a.addedAt - b.addedAt || (a.url < b.url ? -1 : 1));
-  return { subscriptions, setAside };
+  return { subscriptions: good, setAside: setAside + failing.length };
 }
 
 /**
@@ -70,13 +71,7 @@ export async function readSubscriptions(db: TrueRateDb, now: number): Promise<{ 
  * order, and nothing written (the background's store is the one that keeps a bad record aside).
  */
 export async function viewSubscriptions(db: TrueRateDb): Promise<Subscription[]> {
-  const good: Subscription[] = [];
-  for (const record of await db.feeds.toArray()) {
-    if (isSetAside(record)) continue;
-    const checked = subscriptionSchema.safeParse(record);
-    if (checked.success) good.push(checked.data);
-  }
-  return good.sort((a, b) => a.addedAt - b.addedAt || (a.url < b.url ? -1 : 1));
+  return sortOut(await db.feeds.toArray()).good;
 }
 
 export interface FeedDeps {

@@ -42,7 +42,7 @@ export async function loadPopupData(db: IDBDatabase | null, recentLimit: number,
   const task = (id: string) => read.get<TaskRecord>('tasks', id);
   const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
   const running = runningId ? ((await task(runningId)) ?? null) : null;
-  const pending = await read.range<GapRecord>('gaps', 'answer', IDBKeyRange.only('pending'), { reverse: true, limit: 3 });
+  const pending = await read.range<GapRecord>('gaps', 'answer', IDBKeyRange.bound('pending', 'pending'), { reverse: true, limit: 3 });
   const gaps: PendingGap[] = [];
   for (const gap of pending) {
     if (gap.id === undefined) continue;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAggregator, MIN_K, type PublishedGroup } from '@/lib/share/aggregate';
 import type { ContributedTask } from '@/lib/share/contribution';
+import { contributedTask } from './make-contributed';
 
 /**
  * What a feed can and cannot tell of one member's record. aggregate.test.ts already checks that a
@@ -20,20 +21,7 @@ import type { ContributedTask } from '@/lib/share/contribution';
  * the others" and never how far beyond.
  */
 
-const base = (over: Partial<ContributedTask>): ContributedTask => ({
-  platform: 'mturk',
-  requesterId: 'R1',
-  groupId: 'G1',
-  reward: { amountMinor: 50, currency: 'USD' },
-  bonusMinor: 0,
-  advertisedSeconds: 300,
-  advertisedKind: 'estimate',
-  activeSeconds: 300,
-  outcome: 'paid',
-  week: '2026-W48',
-  idleThresholdS: 60,
-  ...over,
-});
+const base = contributedTask;
 
 /**
  * Other members' tasks: rates from 10 to 153,000 minor units an hour (some under 10 s of work,

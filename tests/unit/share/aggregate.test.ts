@@ -2,21 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAggregator, MIN_K } from '@/lib/share/aggregate';
 import type { ContributedTask } from '@/lib/share/contribution';
+import { contributedTask } from './make-contributed';
 
-const task = (over: Partial<ContributedTask> = {}): ContributedTask => ({
-  platform: 'mturk',
-  requesterId: 'R1',
-  groupId: 'G1',
-  reward: { amountMinor: 50, currency: 'USD' },
-  bonusMinor: 0,
-  advertisedSeconds: 300,
-  advertisedKind: 'estimate',
-  activeSeconds: 300,
-  outcome: 'paid',
-  week: '2026-W48',
-  idleThresholdS: 60,
-  ...over,
-});
+const task = contributedTask;
 
 const taskArb = fc.record({
   requesterId: fc.constantFrom('R1', 'R2'),
