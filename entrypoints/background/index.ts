@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db/database';
 import { setupCommands } from './commands';
+import { setupDays } from './days';
 import { setupFeeds } from './feeds';
 import { setupMessageRouter } from './message-router';
 import { createFeed, createSerial, setupTracking } from './tracking';
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   setupMessageRouter(db, feed, serial, feeds);
   setupTracking(db, feed);
   setupCommands(db, serial);
+  setupDays(db, serial);
 });

@@ -12,8 +12,9 @@ import { TodayPanel } from '@/components/TodayPanel';
 import { send } from '@/components/send';
 import { useSettings, type Boot } from '@/components/use-settings';
 import { openForReading } from '@/lib/db/raw-read';
-import { loadPopupData, type PopupData } from '@/lib/db/popup-data';
-import { todaySummary } from '@/lib/rates/aggregate';
+import { loadPopupData, type PopupData, type Today } from '@/lib/db/popup-data';
+import { todayFromTotals, todaySummary } from '@/lib/rates/aggregate';
+import { dayKeyOf, zoneDays } from '@/lib/rates/zone-days';
 import { startOfDay } from '@/lib/dashboard/period';
 
 export const RECENT = 8;
@@ -24,8 +25,11 @@ type State = { kind: 'loading' } | { kind: 'ready'; data: PopupData } | { kind: 
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Today's rows start at local midnight; todaySummary keeps exactly the day of `now`. */
-export const startOfToday = (now: number) => startOfDay(now, timeZone);
+/** Today in the popup's zone: its rows start at local midnight, its day totals are under its key. */
+export const todayOf = (now: number): Today => ({ since: startOfDay(now, timeZone), key: dayKeyOf(zoneDays(timeZone).dayOf(now)), zone: timeZone });
+
+const summaryOfToday = (today: PopupData['today'], now: number) =>
+  today.kind === 'totals' ? todayFromTotals(todayOf(now).key, today.totals) : todaySummary(today.tasks, today.overhead, now, timeZone);
 
 export interface FirstRead {
   boot?: Boot;
@@ -41,7 +45,7 @@ export function App({ first }: { first?: FirstRead }) {
 
   const refresh = useCallback(() => {
     const at = Date.now();
-    openForReading().then((db) => loadPopupData(db, RECENT, startOfToday(at))).then(
+    openForReading().then((db) => loadPopupData(db, RECENT, todayOf(at))).then(
       (data) => {
         setState({ kind: 'ready', data });
         setNow(at);
@@ -64,7 +68,7 @@ export function App({ first }: { first?: FirstRead }) {
     if (ready && performance.getEntriesByName('truerate:ready').length === 0) performance.mark('truerate:ready');
   }, [ready]);
   const today = useMemo(
-    () => (data ? todaySummary(data.todayTasks, data.todayOverhead, now, timeZone) : null),
+    () => (data ? summaryOfToday(data.today, now) : null),
     [data, now],
   );
 

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { readBoot } from '@/components/use-settings';
 import { openForReading } from '@/lib/db/raw-read';
 import { loadPopupData } from '@/lib/db/popup-data';
-import { App, RECENT, startOfToday } from './App';
+import { App, RECENT, todayOf } from './App';
 import '@/components/theme.css';
 import './style.css';
 
@@ -16,7 +16,7 @@ const at = Date.now();
 void Promise.all([
   readBoot().then((boot) => (performance.mark('truerate:boot-read'), boot)).catch(() => undefined),
   openForReading()
-    .then((db) => (performance.mark('truerate:db-open'), loadPopupData(db, RECENT, startOfToday(at))))
+    .then((db) => (performance.mark('truerate:db-open'), loadPopupData(db, RECENT, todayOf(at))))
     .then((data) => (performance.mark('truerate:data-read'), data))
     .catch(() => undefined),
 ]).then(

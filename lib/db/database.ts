@@ -5,6 +5,7 @@ import type { EngineState } from '../tracking/state';
 import type { EditRecord, GapRecord, JournalRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
 import { SCOPES_BUILT, type ScopeRecord } from '../ledger/scope-facts';
 import type { Subscription } from '../share/subscription';
+import { DAYS_BUILT_KEY, type DaysTableRecord } from '../ledger/day-totals';
 
 export interface SetAsideFeed {
   url: `set-aside:${string}`;
@@ -36,6 +37,8 @@ export type TrueRateDb = Dexie & {
    * kept as it was, under `set-aside:<instant>:<address>`, never deleted.
    */
   feeds: EntityTable<FeedRecord, 'url'>;
+  /** Derived from tasks and overhead by the ledger, per local day (lib/ledger/day-totals.ts). */
+  days: EntityTable<DaysTableRecord, 'day'>;
 };
 
 /** Opens (lazily) the worker's database with every numbered version declared. */
@@ -58,9 +61,11 @@ export function createDb(name: string = DB_NAME): TrueRateDb {
       });
     }
   }
-  // A new database has no task, so its scopes are built: none. (An upgraded one builds them.)
+  // A new database has no task, so its scopes and days are built: none. (An upgraded one builds
+  // them.) Its days are dated in the zone of the context that creates it: the background's.
   db.on('populate', (tx) => {
     void tx.table('scopes').add(SCOPES_BUILT);
+    void tx.table('days').add({ day: DAYS_BUILT_KEY, zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   });
   return db;
 }

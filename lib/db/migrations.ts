@@ -95,6 +95,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     stores: { feeds: 'url' },
   },
+  {
+    // Each local day's sums, kept by the ledger (lib/ledger/day-totals.ts). They depend on the
+    // worker's time zone, which a migration does not know: the table starts unbuilt, and the
+    // background builds it (ensureDays) in the zone it runs in.
+    version: 9,
+    stores: { days: 'day' },
+  },
 ];
 
 /**

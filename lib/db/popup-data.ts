@@ -1,5 +1,7 @@
 import type { GapRecord, JournalRecord, SegmentRecord, TaskRecord } from '../model/records';
 import { initialState, type EngineState } from '../tracking/state';
+import { DAYS_BUILT_KEY, isDaysBuilt, type DayRecord, type DaysTableRecord } from '../ledger/day-totals';
+import type { Totals } from '../rates/bucket';
 import { readerOf } from './raw-read';
 import { checkTracker } from './tracker-state';
 
@@ -24,19 +26,30 @@ export interface PopupData {
   running: TaskRecord | null;
   gaps: PendingGap[];
   recent: TaskRecord[];
-  /** Tasks accepted, and overhead segments started, since `since` (the caller's start of today). */
-  todayTasks: TaskRecord[];
-  todayOverhead: SegmentRecord[];
+  /**
+   * Today's sums: the day's record the ledger keeps (one read), or, while the days are not built
+   * in the popup's zone, the tasks accepted and overhead segments started since the start of today.
+   */
+  today: { kind: 'totals'; totals: Totals | null } | { kind: 'rows'; tasks: TaskRecord[]; overhead: SegmentRecord[] };
+}
+
+/** Where today starts, its key ("2026-11-28") and the zone both are in. */
+export interface Today {
+  since: number;
+  key: string;
+  zone: string;
 }
 
 /**
  * Everything the popup shows, read in one read-only transaction straight from IndexedDB, without
- * Dexie (lib/db/raw-read.ts). Only today's rows are read (index ranges on acceptedAt and start), so
- * the popup opens as fast with 100,000 tasks stored as with ten. No database yet: nothing to show.
+ * Dexie (lib/db/raw-read.ts). Today is one record of the day totals (lib/ledger/day-totals.ts), or
+ * today's rows when those are not built (index ranges on acceptedAt and start), so the popup opens
+ * as fast with 100,000 tasks stored as with ten. No database yet: nothing to show.
  */
-export async function loadPopupData(db: IDBDatabase | null, recentLimit: number, since: number): Promise<PopupData> {
-  if (db === null) return { state: initialState(), linked: [], journal: [], running: null, gaps: [], recent: [], todayTasks: [], todayOverhead: [] };
-  const read = readerOf(db, ['tracker', 'tasks', 'gaps', 'segments', 'journal']);
+export async function loadPopupData(db: IDBDatabase | null, recentLimit: number, today: Today): Promise<PopupData> {
+  if (db === null) return { state: initialState(), linked: [], journal: [], running: null, gaps: [], recent: [], today: { kind: 'totals', totals: null } };
+  const hasDays = db.objectStoreNames.contains('days');
+  const read = readerOf(db, ['tracker', 'tasks', 'gaps', 'segments', 'journal', ...(hasDays ? ['days'] : [])]);
   const tracker = checkTracker(await read.get<{ state: unknown }>('tracker', 'state'));
   const state = tracker.ok ? tracker.state : tracker.fallback;
   const task = (id: string) => read.get<TaskRecord>('tasks', id);
@@ -48,9 +61,17 @@ export async function loadPopupData(db: IDBDatabase | null, recentLimit: number,
     if (gap.id === undefined) continue;
     gaps.push({ ...gap, id: gap.id, title: (await task(gap.taskId))?.title ?? null });
   }
-  const todayTasks = await read.range<TaskRecord>('tasks', 'acceptedAt', IDBKeyRange.lowerBound(since));
-  // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
-  const todayOverhead = await read.range<SegmentRecord>('segments', 'start', IDBKeyRange.lowerBound(since), { keep: (s) => s.taskId === null });
+  const built = hasDays ? await read.get<DaysTableRecord>('days', DAYS_BUILT_KEY) : undefined;
+  let todays: PopupData['today'];
+  if (isDaysBuilt(built) && built.zone === today.zone) {
+    const day = await read.get<DayRecord>('days', today.key);
+    todays = { kind: 'totals', totals: day?.totals ?? null };
+  } else {
+    const tasks = await read.range<TaskRecord>('tasks', 'acceptedAt', IDBKeyRange.lowerBound(today.since));
+    // Overhead has no taskId, and IndexedDB leaves null keys out of the taskId index: range on start.
+    const overhead = await read.range<SegmentRecord>('segments', 'start', IDBKeyRange.lowerBound(today.since), { keep: (s) => s.taskId === null });
+    todays = { kind: 'rows', tasks, overhead };
+  }
   const linked: LinkedTab[] = [];
   for (const [tabId, tab] of Object.entries(state.tabs)) {
     if (!tab.linked || tab.taskId === null) continue;
@@ -58,7 +79,7 @@ export async function loadPopupData(db: IDBDatabase | null, recentLimit: number,
   }
   const journal = await read.range<JournalRecord>('journal', 'at', null, { reverse: true, limit: 5, keep: (j) => j.seenAt === null });
   const recent = await read.range<TaskRecord>('tasks', 'acceptedAt', null, { reverse: true, limit: recentLimit });
-  return { state, linked, journal, running, gaps, recent, todayTasks, todayOverhead };
+  return { state, linked, journal, running, gaps, recent, today: todays };
 }
 
 /**

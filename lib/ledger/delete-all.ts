@@ -9,7 +9,7 @@ import { clearTasks } from './task-writes';
  * kept.
  */
 export async function deleteAll(db: TrueRateDb): Promise<{ trackerReset: boolean }> {
-  return db.transaction('rw', [db.tasks, db.scopes, db.segments, db.offers, db.gaps, db.edits, db.tracker], async () => {
+  return db.transaction('rw', [db.tasks, db.scopes, db.segments, db.offers, db.gaps, db.edits, db.tracker, db.days], async () => {
     await Promise.all([clearTasks(db), db.segments.clear(), db.offers.clear(), db.gaps.clear(), db.edits.clear()]);
     return { trackerReset: await resetTrackerUnless(db, () => false) };
   });

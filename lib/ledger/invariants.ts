@@ -1,5 +1,6 @@
 import type { TrueRateDb } from '../db/database';
 import { readTracker } from '../db/tracker-state';
+import { isDaysBuilt, rebuildDays } from './day-totals';
 import { rebuildScopes, SCOPES_BUILT } from './scope-facts';
 import { countedMs } from './segments';
 
@@ -9,7 +10,7 @@ import { countedMs } from './segments';
  * it reads everything, so it is never on a hot path.
  */
 export async function ledgerProblems(db: TrueRateDb): Promise<string[]> {
-  return db.transaction('r', [db.tasks, db.segments, db.tracker, db.scopes], async () => {
+  return db.transaction('r', [db.tasks, db.segments, db.tracker, db.scopes, db.days], async () => {
     const problems: string[] = [];
     const segments = await db.segments.orderBy('start').toArray();
     const byTask = new Map<string, typeof segments>();
@@ -35,6 +36,15 @@ export async function ledgerProblems(db: TrueRateDb): Promise<string[]> {
       const have = new Map(scopes.map((r) => [r.key, r.facts]));
       for (const [key, facts] of want) if (have.get(key) !== facts) problems.push(`scope ${key.split('\u0000').join('/')}: not what its tasks give`);
       for (const key of have.keys()) if (!want.has(key)) problems.push(`scope ${key.split('\u0000').join('/')}: no task of it left`);
+    }
+    // The days are the tasks' and overhead's sums: once built, exactly what they give in their zone.
+    const days = await db.days.toArray();
+    const built = days.find(isDaysBuilt);
+    if (built) {
+      const want = new Map(rebuildDays(tasks, segments, built.zone).map((r) => [r.day, JSON.stringify(r.totals)]));
+      const have = new Map(days.flatMap((r) => (isDaysBuilt(r) ? [] : [[r.day, JSON.stringify(r.totals)] as const])));
+      for (const [day, totals] of want) if (have.get(day) !== totals) problems.push(`day ${day}: not what its tasks and overhead give`);
+      for (const day of have.keys()) if (!want.has(day)) problems.push(`day ${day}: nothing of it left`);
     }
     const tracker = await readTracker(db);
     if (!tracker.ok) problems.push(`tracker state: ${tracker.problem}`);

@@ -4,6 +4,7 @@ import type { TrueRateDb } from '../db/database';
 import type { OfferRecord, TaskRecord, TaskStatus } from '../model/records';
 import { stamp, taskId } from '../model/task';
 import { updateTask } from './task-writes';
+import { taskTables } from './tables';
 
 /**
  * A list read counts as a new sighting of an offer only when the offer was last seen longer ago
@@ -33,7 +34,7 @@ export async function applyPageEffects(
   previousTaskId: string | null,
 ): Promise<PageEffects> {
   const effects: PageEffects = { ended: [], illegal: [], offers: 0 };
-  await db.transaction('rw', [db.tasks, db.scopes, db.offers], async () => {
+  await db.transaction('rw', [...taskTables(db), db.offers], async () => {
     // One read and one write for all the page's offers (a list of 100 made 200 round trips).
     const offers = page.offers ?? [];
     const ids = offers.map((offer) => `${page.platform}:${offer.groupId}`);

@@ -4,6 +4,7 @@ import { BACKUP_TABLES, type Backup, type BackupTable } from '../backup/backup-s
 import type { Progress } from '../backup/export';
 import { mergeBackup } from './merge';
 import { resetTrackerUnless } from './tracker-reset';
+import { forgetDays } from './day-writes';
 import { addTasks, clearTasks } from './task-writes';
 import type { TaskRecord } from '../model/records';
 
@@ -57,9 +58,12 @@ export const zeroCounts = (): Record<BackupTable, number> => ({ tasks: 0, segmen
 export async function restoreBackup(db: TrueRateDb, backup: Backup, options: RestoreOptions): Promise<RestoreResult> {
   const { mode, onProgress, chunkSize = 5_000, maxConflicts = 100 } = options;
   const total = BACKUP_TABLES.reduce((sum, name) => sum + backup[name].length, 0);
-  const tables = [db.tasks, db.scopes, db.segments, db.offers, db.gaps, db.edits, db.tracker];
+  const tables = [db.tasks, db.scopes, db.segments, db.offers, db.gaps, db.edits, db.tracker, db.days];
   return db.transaction('rw', tables, async () => {
     onProgress?.({ done: 0, total });
+    // Restored overhead segments are written around the ledger's writers: the days are built
+    // again from the result (ensureDays) rather than kept up record by record.
+    await forgetDays(db);
     if (mode === 'merge') return mergeBackup(db, backup, { onProgress, chunkSize, maxConflicts, total });
     const added = zeroCounts();
     let done = 0;

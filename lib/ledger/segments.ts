@@ -1,6 +1,7 @@
 import type { TrueRateDb } from '../db/database';
 import type { SegmentRecord, TaskRecord } from '../model/records';
 import { stamp } from '../model/task';
+import { updateDays } from './day-writes';
 import { putTask } from './task-writes';
 
 /**
@@ -68,6 +69,8 @@ export async function addFreeParts(
     const id = (await db.segments.add(record)) as number;
     added.push({ ...record, id });
   }
+  // Overhead (no task) is summed per day; a task's time reaches the days through its activeMs.
+  if (segment.taskId === null) await updateDays(db, added.map((overhead) => ({ overhead, sign: 1 as const })));
   return { added, leftOut: subtract(segment, free) };
 }
 

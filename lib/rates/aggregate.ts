@@ -1,9 +1,7 @@
 import type { SegmentRecord, TaskRecord } from '../model/records';
-import { PLATFORM_IDS } from '../model/platform-id';
-import { periodRates } from './measured-rate';
-import { isOpen, isPending, statusClass } from './status-class';
-import type { CurrencySummary, GroupBy, GroupSummary, TimeSplit, TodaySummary } from './types';
-import { dayKeyOf, isoWeekKeyOf, monthKeyOf, zoneDays } from './zone-days';
+import { Bucket, overheadMsOf, type Totals } from './bucket';
+import type { GroupBy, GroupSummary, TimeSplit, TodaySummary } from './types';
+import { dayKeyOf, daysFromCivil, isoWeekKeyOf, monthKeyOf, zoneDays } from './zone-days';
 
 /**
  * Totals per group and currency (docs/rates.md), in one pass over tasks and one over overhead
@@ -34,44 +32,12 @@ import { dayKeyOf, isoWeekKeyOf, monthKeyOf, zoneDays } from './zone-days';
 export function summarize(tasks: readonly TaskRecord[], overhead: readonly SegmentRecord[], by: GroupBy, opts: { timeZone: string }): GroupSummary[] {
   const buckets = new Buckets(by, opts.timeZone);
 
-  for (const task of tasks) {
-    const b = buckets.forTask(task);
-    const pi = platformIndex(task.platform);
-    const klass = statusClass(task.status);
-    const ms = task.activeMs;
-    const currency = task.reward?.currency ?? task.bonuses[0]?.currency ?? null;
-    if (isOpen(task.status)) {
-      const open = currency === null ? b.unpricedOpen : b.acc(currency);
-      open.openTasks += 1;
-      open.openMs += ms;
-      continue;
-    }
-    if (task.status !== 'rejected') {
-      for (const bonus of task.bonuses) b.acc(bonus.currency).earnedMinor += bonus.amountMinor;
-    }
-    if (klass === 'preview' || currency === null) {
-      b.floating[pi]! += ms;
-      continue;
-    }
-    const acc = b.acc(currency);
-    acc.tasks += 1;
-    if (klass === 'earning') {
-      acc.taskMs += ms;
-      const reward = task.reward?.amountMinor ?? 0;
-      if (isPending(task.status)) acc.pendingMinor += reward;
-      else acc.earnedMinor += reward;
-    } else {
-      acc.unpaidMs += ms;
-    }
-    b.weigh(pi, currency, ms);
-  }
+  for (const task of tasks) buckets.forTask(task).addTask(task);
 
   if (by === 'day' || by === 'week' || by === 'month' || by === 'platform') {
     for (const seg of overhead) {
-      if (seg.excluded || seg.taskId !== null) continue;
-      const ms = seg.end - seg.start;
-      if (!(ms > 0)) continue;
-      buckets.forTime(seg.start, seg.platform).floating[platformIndex(seg.platform)]! += ms;
+      const ms = overheadMsOf(seg);
+      if (ms > 0) buckets.forTime(seg.start, seg.platform).addOverhead(seg.platform, ms);
     }
   }
 
@@ -89,7 +55,35 @@ export function todaySummary(tasks: readonly TaskRecord[], overhead: readonly Se
     'day',
     { timeZone },
   ).find((g) => g.key === key);
-  const group = found ?? { key, currencies: [], unattributedOverheadMs: 0, unattributedOpenTasks: 0, unattributedOpenMs: 0 };
+  return withTimeSplit(found ?? emptyGroup(key));
+}
+
+/** The same as todaySummary, from the day's sums the ledger keeps (lib/ledger/day-totals.ts). */
+export function todayFromTotals(key: string, totals: Totals | null): TodaySummary {
+  if (totals === null) return withTimeSplit(emptyGroup(key));
+  const bucket = new Bucket(key);
+  bucket.addTotals(totals);
+  return withTimeSplit(bucket.summary());
+}
+
+/** Period summaries from day sums (each day's key "2026-11-28"), as summarize gives them from the days' records. */
+export function summarizeDays(days: readonly { day: string; totals: Totals }[], by: 'day' | 'week' | 'month'): GroupSummary[] {
+  const keyOf = by === 'day' ? dayKeyOf : by === 'week' ? isoWeekKeyOf : monthKeyOf;
+  const buckets = new Map<string, Bucket>();
+  for (const { day, totals } of days) {
+    const key = keyOf(dayNumberOf(day));
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = new Bucket(key)));
+    bucket.addTotals(totals);
+  }
+  return [...buckets.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((b) => b.summary());
+}
+
+const dayNumberOf = (key: string) => daysFromCivil(Number(key.slice(0, 4)), Number(key.slice(5, 7)), Number(key.slice(8, 10)));
+
+const emptyGroup = (key: string): GroupSummary => ({ key, currencies: [], unattributedOverheadMs: 0, unattributedOpenTasks: 0, unattributedOpenMs: 0 });
+
+function withTimeSplit(group: GroupSummary): TodaySummary {
   const time: TimeSplit = {
     taskMs: 0,
     overheadMs: group.unattributedOverheadMs,
@@ -105,110 +99,6 @@ export function todaySummary(tasks: readonly TaskRecord[], overhead: readonly Se
     time.openTasks += c.openTasks;
   }
   return { ...group, time };
-}
-
-const PLATFORMS: readonly string[] = [...PLATFORM_IDS, 'manual'];
-const PLATFORM_INDEX = new Map(PLATFORMS.map((p, i) => [p, i]));
-// Records are schema-checked, so an unknown platform cannot reach here; if one did, its time would
-// still count (as manual) rather than vanish.
-const platformIndex = (platform: string) => PLATFORM_INDEX.get(platform) ?? PLATFORMS.length - 1;
-
-interface Acc {
-  earnedMinor: number;
-  pendingMinor: number;
-  tasks: number;
-  taskMs: number;
-  overheadMs: number;
-  unpaidMs: number;
-  openMs: number;
-  openTasks: number;
-}
-
-interface Weight {
-  ms: number;
-  n: number;
-}
-
-class Bucket {
-  readonly accs = new Map<string, Acc>();
-  /** Open tasks with no known money yet: counted apart like the others, in no currency. */
-  readonly unpricedOpen = { openTasks: 0, openMs: 0 };
-  /** Per platform: time with no currency of its own (overhead, previews, unpriced tasks). */
-  readonly floating: number[] = PLATFORMS.map(() => 0);
-  /** Per platform: each currency's task time and count, to share the floating time by. */
-  readonly weights: (Map<string, Weight> | undefined)[] = PLATFORMS.map(() => undefined);
-
-  constructor(readonly key: string) {}
-
-  acc(currency: string): Acc {
-    let acc = this.accs.get(currency);
-    if (!acc) {
-      acc = { earnedMinor: 0, pendingMinor: 0, tasks: 0, taskMs: 0, overheadMs: 0, unpaidMs: 0, openMs: 0, openTasks: 0 };
-      this.accs.set(currency, acc);
-    }
-    return acc;
-  }
-
-  weigh(pi: number, currency: string, ms: number): void {
-    const map = (this.weights[pi] ??= new Map());
-    const w = map.get(currency);
-    if (w) {
-      w.ms += ms;
-      w.n += 1;
-    } else {
-      map.set(currency, { ms, n: 1 });
-    }
-  }
-
-  summary(): GroupSummary {
-    let unattributed = 0;
-    for (let pi = 0; pi < PLATFORMS.length; pi++) {
-      const ms = this.floating[pi]!;
-      if (ms === 0) continue;
-      const weights = this.weights[pi];
-      if (!weights || weights.size === 0) unattributed += ms;
-      else for (const [currency, share] of split(ms, weights)) this.acc(currency).overheadMs += share;
-    }
-    const currencies: CurrencySummary[] = [...this.accs.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([currency, a]) => ({ currency, ...a, ...periodRates(a.earnedMinor + a.pendingMinor, a, currency) }));
-    return {
-      key: this.key,
-      currencies,
-      unattributedOverheadMs: unattributed,
-      unattributedOpenTasks: this.unpricedOpen.openTasks,
-      unattributedOpenMs: this.unpricedOpen.openMs,
-    };
-  }
-}
-
-/**
- * `total` ms shared in proportion to each currency's task time (task count when none has time),
- * as whole ms that add up to `total` exactly (largest remainder; ties by currency code).
- */
-function split(total: number, weights: Map<string, Weight>): [string, number][] {
-  const entries = [...weights.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const byTime = entries.some(([, w]) => w.ms > 0);
-  const weightOf = (w: Weight) => (byTime ? w.ms : w.n);
-  const sum = entries.reduce((s, [, w]) => s + weightOf(w), 0);
-  const shares = entries.map(([currency, w]) => {
-    const exact = (total * weightOf(w)) / sum;
-    return { currency, share: Math.floor(exact), rest: exact - Math.floor(exact) };
-  });
-  let left = total - shares.reduce((s, x) => s + x.share, 0);
-  const order = shares.map((_, i) => i).sort((i, j) => shares[j]!.rest - shares[i]!.rest || i - j);
-  // Float rounding can leave `left` a little off either way; it is settled one ms at a time.
-  for (let k = 0; left !== 0; k = (k + 1) % order.length) {
-    const s = shares[order[k]!]!;
-    if (left > 0) {
-      s.share += 1;
-      left -= 1;
-    } else if (s.share > 0) {
-      s.share -= 1;
-      left += 1;
-    }
-  }
-  return shares.map((s) => [s.currency, s.share]);
 }
 
 class Buckets {

@@ -1,3 +1,4 @@
+import { taskTables } from '@/lib/ledger/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { createMessageHandler } from '@/lib/message-handler';
@@ -388,7 +389,7 @@ describe('message handler', () => {
     const badges = (offers: { groupId: string; requesterId?: string }[], url = LIST_URL) => ({ type: 'offers/badges', url, offers });
     // Written through the ledger, which keeps the groups' and requesters' facts the badges read.
     const history = () =>
-      db.transaction('rw', db.tasks, db.scopes, () =>
+      db.transaction('rw', taskTables(db), () =>
         addTasks(
           db,
           [10, 10, 10, 3].map((minutes, i) =>
@@ -507,7 +508,7 @@ describe('message handler', () => {
 
     it('the detail of a badge: the group’s tasks, or its requester’s, as text, and the dashboard page', async () => {
       await history();
-      await db.transaction('rw', db.tasks, db.scopes, () => addTasks(db, [makeTask({ id: 'mturk:3ELSEWHEREAAAAAAAAAAAAAAAA', externalId: '3ELSEWHEREAAAAAAAAAAAAAAAA', groupId: '3ANOTHERGROUPOFTHESAMEREQU', requesterId: REQUESTER, acceptedAt: Date.UTC(2026, 11, 1) })]));
+      await db.transaction('rw', taskTables(db), () => addTasks(db, [makeTask({ id: 'mturk:3ELSEWHEREAAAAAAAAAAAAAAAA', externalId: '3ELSEWHEREAAAAAAAAAAAAAAAA', groupId: '3ANOTHERGROUPOFTHESAMEREQU', requesterId: REQUESTER, acceptedAt: Date.UTC(2026, 11, 1) })]));
       const group = await badgeHandle({ type: 'offers/detail', url: LIST_URL, groupId: GROUP }, listTab);
       expect(group).toMatchObject({ type: 'offers/detail', title: 'Your tasks in “Describe a picture”', total: 4, dashboardPath: `options.html#requesters?by=group&key=mturk%3A${GROUP}` });
       expect(Object.keys(group).sort()).toEqual(['dashboardPath', 'rows', 'title', 'total', 'type', 'words']);

@@ -1,3 +1,4 @@
+import { taskTables } from '@/lib/ledger/tables';
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { historyForOffers } from '@/lib/db/offer-history';
@@ -28,7 +29,7 @@ describe('historyForOffers', () => {
     const db = createDb(`test-${crypto.randomUUID()}`);
     await db.offers.bulkAdd([offer('G1', 'R1'), offer('G2', null), offer('G1', 'R1', 'toloka')]);
     // Through the ledger, which keeps each group's and requester's facts as it writes.
-    await db.transaction('rw', db.tasks, db.scopes, () => addTasks(db, [
+    await db.transaction('rw', taskTables(db), () => addTasks(db, [
       task(1, 'G1', 'R1'),
       task(2, 'G1', 'R1', { status: 'returned' }),
       task(3, 'G9', 'R1'), // another group of the same requester

@@ -4,6 +4,8 @@ import { exportBackup } from '@/lib/backup/export';
 import { checkBackup } from '@/lib/backup/check-backup';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { applyEvents } from '@/lib/ledger/apply-events';
+import { DAYS_BUILT_KEY } from '@/lib/ledger/day-totals';
+import { ensureDays } from '@/lib/ledger/day-writes';
 import { ledgerProblems } from '@/lib/ledger/invariants';
 import { answerGap, startManual, stopManual } from '@/lib/ledger/manual';
 import { recordPageRead } from '@/lib/ledger/page-read';
@@ -12,7 +14,8 @@ import { adjustTime, deleteTask, excludeSegment, includeSegment, setStatus, undo
 import { TASK_STATUSES, type TaskRecord } from '@/lib/model/records';
 import type { PageInfo } from '@/lib/platforms/page-info';
 
-const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
+// Ten minutes to midnight in the days' zone (UTC below): runs cross into the next day.
+const T0 = Date.UTC(2026, 10, 30, 23, 50, 0);
 const TASKS = ['3AAAAAAAAAAAAAAAAAAAAAAAAAAAA1', '3BBBBBBBBBBBBBBBBBBBBBBBBBBBB2'];
 const working = (externalId: string): PageInfo => ({
   platform: 'mturk',
@@ -104,6 +107,8 @@ async function apply(db: TrueRateDb, c: Op, now: number, snapshots: string[]): P
       const checked = checkBackup(snapshots[0]!);
       expect(checked.ok).toBe(true);
       if (checked.ok) await restoreBackup(db, checked.backup, { mode: 'merge' });
+      // As the background does after a restore: the days are built again from the tables.
+      await ensureDays(db, 'UTC');
       break;
     }
   }
@@ -116,6 +121,7 @@ describe('the ledger: invariants after any sequence of changes', () => {
         const db = createDb(`ledger-${crypto.randomUUID()}`);
         const snapshots: string[] = [];
         try {
+          await ensureDays(db, 'UTC');
           await applyEvents(db, [{ type: 'window-focus', at: T0, windowId: 1 }, { type: 'tab-activated', at: T0, tabId: 1, windowId: 1 }]);
           await recordPageRead(db, { page: working(TASKS[0]!), tabId: 1, windowId: 1, platform: 'mturk', thresholdS: 30 }, T0);
           await recordPageRead(db, { page: working(TASKS[1]!), tabId: 2, windowId: 1, platform: 'mturk', thresholdS: 30 }, T0);
@@ -125,6 +131,8 @@ describe('the ledger: invariants after any sequence of changes', () => {
             const before = new Map((await db.tasks.toArray()).map((t) => [t.id, t]));
             await apply(db, c, now, snapshots);
             expect(await ledgerProblems(db)).toEqual([]);
+            // Kept up by every change, so the check of the days above is never skipped.
+            expect(await db.days.get(DAYS_BUILT_KEY)).toEqual({ day: DAYS_BUILT_KEY, zone: 'UTC' });
             for (const task of await db.tasks.toArray()) {
               const was = before.get(task.id);
               if (was && contentOf(was) !== contentOf(task)) expect(task.updatedAt).toBeGreaterThan(was.updatedAt);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES, type SegmentRecord, type TaskRecord } from '@/lib/model/records';
-import { PLATFORM_IDS } from '@/lib/model/platform-id';
+import type { SegmentRecord } from '@/lib/model/records';
 import { summarize, todaySummary } from '@/lib/rates/aggregate';
 import { hourlyRate } from '@/lib/rates/hourly-rate';
 import { MIN_RATE_SPAN_MS } from '@/lib/rates/measured-rate';
 import type { CurrencySummary, GroupSummary } from '@/lib/rates/types';
+import { arbSeg, arbTask, zone } from './arbitraries';
 import { makeTask } from './make-task';
 
 const UTC = { timeZone: 'UTC' };
@@ -207,32 +207,6 @@ describe('todaySummary', () => {
   });
 });
 
-const PLATFORMS = [...PLATFORM_IDS, 'manual'] as const;
-const START = Date.UTC(2026, 0, 1);
-const arbTask = fc
-  .record({
-    n: fc.nat(1_000_000),
-    platform: fc.constantFrom(...PLATFORMS.slice(0, 3)),
-    status: fc.constantFrom(...TASK_STATUSES),
-    reward: fc.option(fc.record({ amountMinor: fc.nat(5000), currency: fc.constantFrom('USD', 'GBP', 'EUR') }), { nil: null }),
-    acceptedAt: fc.integer({ min: START, max: START + 40 * 86_400_000 }),
-    activeMs: fc.nat(4 * H),
-    bonuses: fc.array(fc.record({ amountMinor: fc.integer({ min: 1, max: 500 }), currency: fc.constantFrom('USD', 'GBP') }), { maxLength: 2 }),
-    requesterId: fc.constantFrom('R1', 'R2', null),
-  })
-  .map(
-    (r): TaskRecord =>
-      makeTask({ ...r, id: `${r.platform}:${r.n}`, bonuses: r.bonuses.map((b) => ({ ...b, source: 'manual' as const, at: 0 })) }),
-  );
-const arbSeg = fc
-  .record({
-    platform: fc.constantFrom(...PLATFORMS.slice(0, 3)),
-    start: fc.integer({ min: START, max: START + 40 * 86_400_000 }),
-    len: fc.nat(2 * H),
-    excluded: fc.boolean(),
-  })
-  .map((r) => seg({ platform: r.platform, start: r.start, end: r.start + r.len, excluded: r.excluded }));
-const zone = fc.constantFrom('UTC', 'Europe/Paris', 'Asia/Kathmandu', 'America/New_York');
 
 type Totals = Record<string, { earnedMinor: number; pendingMinor: number; tasks: number; taskMs: number; unpaidMs: number; openMs: number; openTasks: number }>;
 function totals(groups: GroupSummary[]): { perCurrency: Totals; allTime: number; unpricedOpenTasks: number } {
