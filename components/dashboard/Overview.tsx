@@ -1,19 +1,21 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/translate';
 import type { TrueRateDb } from '@/lib/db/database';
-import { loadOverhead } from '@/lib/db/dashboard-data';
-import type { SegmentRecord } from '@/lib/model/records';
+import { loadDays } from '@/lib/db/dashboard-data';
+import type { DayRecord } from '@/lib/ledger/day-totals';
 import type { HistoryRow } from '@/lib/dashboard/history-rows';
 import {
   currenciesOf,
   currencyTotals,
+  dayStart,
   earningsBuckets,
+  periodDays,
   scatterPoints,
   timeBuckets,
   unattributedOverhead,
 } from '@/lib/dashboard/overview-data';
 import { bucketFor, PERIODS, periodStart, type Period } from '@/lib/dashboard/period';
-import { summarize } from '@/lib/rates/aggregate';
+import { summarizeDays } from '@/lib/rates/aggregate';
 import { EarningsChart } from '@/components/charts/EarningsChart';
 import { ScatterChart } from '@/components/charts/ScatterChart';
 import { TimeSplitChart } from '@/components/charts/TimeSplitChart';
@@ -21,7 +23,8 @@ import { CurrencyCards } from './CurrencyCards';
 import { EmptyState } from './EmptyState';
 
 interface Props {
-  rows: HistoryRow[];
+  /** Every task's row, or null while they are read (the scatter waits; the rest reads the days). */
+  rows: HistoryRow[] | null;
   db: TrueRateDb;
   now: number;
   timeZone: string;
@@ -33,46 +36,46 @@ interface Props {
 /** An SVG of more points than this would freeze the page; the chart says how many it shows. */
 export const MAX_SCATTER_POINTS = 2000;
 
-type Overhead = { from: number | null; segments: SegmentRecord[] } | null;
-
+/**
+ * The cards and the two bar charts come from the ledger's day totals (a few hundred records, read
+ * in milliseconds at 100,000 tasks); only the scatter, one point per task, waits for every task.
+ */
 export function Overview({ rows, db, now, timeZone, locale, t, onPickTask }: Props) {
   const [period, setPeriod] = useState<Period>('30d');
   const [chosenCurrency, setCurrency] = useState<string | null>(null);
   const [scale, setScale] = useState<'log' | 'linear'>('log');
-  const [overhead, setOverhead] = useState<Overhead>(null);
+  const [days, setDays] = useState<DayRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const from = periodStart(period, now, timeZone);
 
   useEffect(() => {
     let live = true;
-    loadOverhead(db, from, now).then(
-      (segments) => live && setOverhead({ from, segments }),
+    loadDays(db, timeZone).then(
+      (records) => live && setDays(records),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-    // `now` is left out on purpose: it moves every minute, and the overhead is re-read only when
-    // the period changes (or the shell reloads after an edit).
-  }, [db, from]);
+    // Read again when the rows do (the shell reloads them after an edit or a change elsewhere).
+  }, [db, timeZone, rows]);
 
-  const inPeriod = useMemo(() => (from === null ? rows : rows.filter((row) => row.task.acceptedAt >= from)), [rows, from]);
-  const firstMs = useMemo(() => inPeriod.reduce<number | null>((min, r) => (min === null || r.task.acceptedAt < min ? r.task.acceptedAt : min), null), [inPeriod]);
+  const inPeriod = useMemo(() => (days ? periodDays(days, from, now, timeZone) : null), [days, from, now, timeZone]);
+  const firstMs = inPeriod && inPeriod.length > 0 ? dayStart(inPeriod[0]!.day, timeZone) : null;
   const bucket = bucketFor(period, firstMs, now);
-  const summaries = useMemo(
-    () => (overhead && overhead.from === from ? summarize(inPeriod.map((r) => r.task), overhead.segments, bucket, { timeZone }) : null),
-    [inPeriod, overhead, from, bucket, timeZone],
-  );
-  const currencies = useMemo(() => currenciesOf(inPeriod), [inPeriod]);
+  const summaries = useMemo(() => (inPeriod ? summarizeDays(inPeriod, bucket) : null), [inPeriod, bucket]);
+  const currencies = useMemo(() => (summaries ? currenciesOf(summaries) : []), [summaries]);
   const currency = chosenCurrency !== null && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? null);
+  const rowsInPeriod = useMemo(() => (rows === null ? null : from === null ? rows : rows.filter((row) => row.task.acceptedAt >= from)), [rows, from]);
   const scatter = useMemo(
-    () => (currency ? scatterPoints(inPeriod, currency, MAX_SCATTER_POINTS) : null),
-    [inPeriod, currency],
+    () => (currency && rowsInPeriod ? scatterPoints(rowsInPeriod, currency, MAX_SCATTER_POINTS) : null),
+    [rowsInPeriod, currency],
   );
 
-  if (rows.length === 0) {
+  if (rows !== null && rows.length === 0) {
     return <EmptyState title={t('dash_empty_title')} body={t('dash_empty_body')} />;
   }
+  const empty = inPeriod !== null && inPeriod.length === 0;
 
   return (
     <div class="overview" aria-busy={summaries === null}>
@@ -104,18 +107,24 @@ export function Overview({ rows, db, now, timeZone, locale, t, onPickTask }: Pro
           {t('dash_load_error', error)}
         </p>
       ) : null}
-      {inPeriod.length === 0 ? (
+      {empty ? (
         <EmptyState title={t('dash_empty_period_title')} body={t('dash_empty_period_body')} />
       ) : summaries === null ? (
         <div class="skeleton skeleton-cards" aria-hidden="true" />
       ) : (
         <CurrencyCards totals={currencyTotals(summaries)} unattributedOverheadMs={unattributedOverhead(summaries)} locale={locale} t={t} />
       )}
-      {inPeriod.length > 0 ? (
+      {!empty ? (
         <div class="charts">
-          {currency ? (
+          {currency && scatter === null ? (
             <div class="chart-box chart-box-scatter">
-              {scatter && scatter.points.length > 0 ? (
+              <p class="hint" role="status">{t('dash_scatter_waiting')}</p>
+              <div class="skeleton skeleton-chart" aria-hidden="true" />
+            </div>
+          ) : null}
+          {currency && scatter !== null ? (
+            <div class="chart-box chart-box-scatter">
+              {scatter.points.length > 0 ? (
                 <>
                   <label class="inline-field chart-control">
                     {t('dash_scale')}

@@ -82,6 +82,11 @@ export function App() {
         </p>
       );
     }
+    // The overview reads the ledger's day totals: it is drawn at once, its scatter when every
+    // task is read.
+    if (route.tab === 'overview') {
+      return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
+    }
     if (!rows || !tasks) {
       const progress = tasksState.kind === 'loading' ? tasksState.progress : null;
       // The history at once from the newest tasks, while the rest are read: filters and sorting
@@ -113,9 +118,6 @@ export function App() {
           <div class="skeleton skeleton-page" aria-hidden="true" />
         </div>
       );
-    }
-    if (route.tab === 'overview') {
-      return <Overview rows={rows} db={db} now={now} timeZone={timeZone} locale={locale} t={t} onPickTask={openTask} />;
     }
     if (route.tab === 'sharing') {
       return (

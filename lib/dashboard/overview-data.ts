@@ -1,4 +1,6 @@
 import { periodRates } from '../rates/measured-rate';
+import { dayKeyOf, zoneDays } from '../rates/zone-days';
+import { localMidnight } from './period';
 import type { CurrencySummary, GroupSummary } from '../rates/types';
 import type { HistoryRow } from './history-rows';
 
@@ -99,11 +101,24 @@ export function scatterPoints(rows: readonly HistoryRow[], currency: string, max
 }
 
 /** Currencies the rows were paid in, the most used first. */
-export function currenciesOf(rows: readonly HistoryRow[]): string[] {
+export function currenciesOf(summaries: readonly GroupSummary[]): string[] {
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    const currency = row.task.reward?.currency;
-    if (currency) counts.set(currency, (counts.get(currency) ?? 0) + 1);
-  }
+  for (const s of summaries) for (const c of s.currencies) counts.set(c.currency, (counts.get(c.currency) ?? 0) + c.tasks + c.openTasks);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+}
+
+/**
+ * The day records of a period: from the local day of `from` (null: all) up to today, as the rows
+ * in it are the tasks accepted and the overhead started from `from` on.
+ */
+export function periodDays<D extends { day: string }>(days: readonly D[], from: number | null, now: number, timeZone: string): D[] {
+  const zone = zoneDays(timeZone);
+  const first = from === null ? '' : dayKeyOf(zone.dayOf(from));
+  const last = dayKeyOf(zone.dayOf(now));
+  return days.filter((d) => d.day >= first && d.day <= last);
+}
+
+/** The start of a day record's day ("2026-11-28"), for how long a period runs. */
+export function dayStart(day: string, timeZone: string): number {
+  return localMidnight(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)), timeZone);
 }

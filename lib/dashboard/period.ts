@@ -7,7 +7,7 @@ export type Period = (typeof PERIODS)[number];
 const DAY_MS = 86_400_000;
 
 /** The instant of local midnight (in the zone) of the calendar date y-m-d; m may overflow (Date.UTC rules). */
-function localMidnight(y: number, m: number, d: number, timeZone: string): number {
+export function localMidnight(y: number, m: number, d: number, timeZone: string): number {
   const zone = zoneDays(timeZone);
   const guess = Date.UTC(y, m - 1, d);
   // Two passes: the offset at the guess may differ from the offset at the answer across a DST change.

@@ -7,6 +7,7 @@ import { TimeSplitChart } from '@/components/charts/TimeSplitChart';
 import { linearScale, logScale, niceTicks } from '@/components/charts/chart-scale';
 import { GroupsTable } from '@/components/dashboard/GroupsTable';
 import { Overview } from '@/components/dashboard/Overview';
+import { forgetDays } from '@/lib/ledger/day-writes';
 import { createDb } from '@/lib/db/database';
 import { makeTranslator, type Messages } from '@/lib/i18n/translate';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -148,13 +149,21 @@ describe('Overview and groups', () => {
     db.close();
   });
 
-  it('shows cards per currency and the charts once overhead is read', async () => {
+  it('shows cards per currency and the charts from the day totals, the scatter once every task is read', async () => {
     const db = createDb(`test-${crypto.randomUUID()}`);
     await db.segments.add({ taskId: null, platform: 'mturk', start: T0 - 3_600_000, end: T0 - 3_000_000, source: 'measured', excluded: false });
-    const rows = rowsOf([makeTask(1), makeTask(2, { reward: { amountMinor: 200, currency: 'GBP' } }), makeTask(3)]);
-    render(<Overview rows={rows} db={db} now={T0 + 60_000} timeZone="UTC" locale="en-US" t={tKeys} onPickTask={() => undefined} />, root);
+    const tasks = [makeTask(1), makeTask(2, { reward: { amountMinor: 200, currency: 'GBP' } }), makeTask(3)];
+    await db.tasks.bulkAdd(tasks);
+    // Written around the ledger: the overview builds the days from the tables.
+    await forgetDays(db);
+    render(<Overview rows={null} db={db} now={T0 + 60_000} timeZone="UTC" locale="en-US" t={tKeys} onPickTask={() => undefined} />, root);
     expect(root.querySelector('.overview')?.getAttribute('aria-busy')).toBe('true');
     await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(2));
+    expect(root.querySelectorAll('figure.chart')).toHaveLength(2);
+    expect(root.querySelector('.chart-box-scatter [role="status"]')?.textContent).toBe('dash_scatter_waiting');
+    const rows = rowsOf(tasks);
+    render(<Overview rows={rows} db={db} now={T0 + 60_000} timeZone="UTC" locale="en-US" t={tKeys} onPickTask={() => undefined} />, root);
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-point]')).toHaveLength(2));
     expect([...root.querySelectorAll('.card')].map((c) => c.getAttribute('data-currency'))).toEqual(['USD', 'GBP']);
     expect(root.querySelector('.card [data-stat="overhead"]')?.textContent).not.toBe('0 min');
     expect(root.querySelectorAll('[data-point]')).toHaveLength(2);

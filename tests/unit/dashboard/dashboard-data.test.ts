@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/lib/db/database';
-import { loadAllTasks, loadOverhead, replaceTask, tasksStamp } from '@/lib/db/dashboard-data';
+import { loadAllTasks, loadDays, replaceTask, tasksStamp } from '@/lib/db/dashboard-data';
+import { DAYS_BUILT_KEY, rebuildDays } from '@/lib/ledger/day-totals';
+import { forgetDays } from '@/lib/ledger/day-writes';
 import type { SegmentRecord } from '@/lib/model/records';
 import { createRowCache } from '@/lib/dashboard/history-rows';
 import { taskRates } from '@/lib/rates/task-rates';
@@ -40,23 +42,19 @@ describe('loadAllTasks', () => {
   });
 });
 
-describe('loadOverhead', () => {
-  it('returns counted overhead that starts in the range, found through the start index', async () => {
+describe('loadDays', () => {
+  it('builds the days when they are not (tasks written around the ledger), in the dashboard’s zone, and gives them oldest first without the mark', async () => {
     const db = createDb(`test-${crypto.randomUUID()}`);
-    await db.segments.bulkAdd([
-      seg({ start: T0 - 5000, end: T0 - 4000 }), // before
-      seg({ start: T0, end: T0 + 1000 }), // in
-      seg({ start: T0 + 2000, end: T0 + 3000, taskId: 'mturk:A1' }), // a task's
-      seg({ start: T0 + 4000, end: T0 + 5000, excluded: true }), // excluded
-      seg({ start: T0 + 6000, end: T0 + 7000, platform: 'prolific' }), // in
-      seg({ start: T0 + 10_000, end: T0 + 11_000 }), // at `to`: out
-    ]);
-    const overhead = await loadOverhead(db, T0, T0 + 10_000);
-    expect(overhead.map((s) => [s.start, s.platform])).toEqual([
-      [T0, 'mturk'],
-      [T0 + 6000, 'prolific'],
-    ]);
-    expect(await loadOverhead(db, null, T0 + 10_000)).toHaveLength(3);
+    await db.tasks.bulkPut([makeTask(1, { acceptedAt: T0 + 86_400_000 }), makeTask(2)]);
+    await db.segments.bulkAdd([seg({ start: T0 - 5000, end: T0 - 4000 }), seg({ start: T0 + 2000, end: T0 + 3000, taskId: 'mturk:A1' })]);
+    await forgetDays(db);
+    const days = await loadDays(db, 'UTC');
+    expect(days.map((d) => d.day)).toEqual([new Date(T0).toISOString().slice(0, 10), new Date(T0 + 86_400_000).toISOString().slice(0, 10)]);
+    expect(days).toEqual(rebuildDays(await db.tasks.toArray(), await db.segments.toArray(), 'UTC'));
+    // Another zone gives other days: built again in it.
+    const tokyo = await loadDays(db, 'Pacific/Kiritimati');
+    expect(tokyo).toEqual(rebuildDays(await db.tasks.toArray(), await db.segments.toArray(), 'Pacific/Kiritimati'));
+    expect(await db.days.get(DAYS_BUILT_KEY)).toEqual({ day: DAYS_BUILT_KEY, zone: 'Pacific/Kiritimati' });
     db.close();
   });
 });

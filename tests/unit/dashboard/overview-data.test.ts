@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '@/lib/rates/aggregate';
 import { currenciesOf, currencyTotals, earningsBuckets, scatterPoints, timeBuckets, unattributedOverhead } from '@/lib/dashboard/overview-data';
 import { sortGroups } from '@/lib/dashboard/group-sort';
 import type { CurrencySummary, GroupStats, GroupSummary } from '@/lib/rates/types';
@@ -113,7 +114,7 @@ describe('scatterPoints', () => {
     expect(first.x).toBe(rows[0]!.rates.advertisedRate!.minorPerHour);
     expect(first.y).toBe(rows[0]!.rates.trueRate!.minorPerHour);
     expect(scatterPoints(rows, 'USD', 1)).toMatchObject({ total: 3, points: [{ id: 'mturk:A000001' }] });
-    expect(currenciesOf(rows)).toEqual(['USD', 'GBP']);
+    expect(currenciesOf(summarize(rows.map((r) => r.task), [], 'day', { timeZone: 'UTC' }))).toEqual(['USD', 'GBP']);
   });
 });
 
