@@ -4,6 +4,7 @@ import type { TaskRecord } from '../model/records';
 import { taskFromPage } from './task-from-page';
 import { taskId } from '../model/task';
 import { putTask } from './task-writes';
+import { taskTables } from './tables';
 
 export type PageWriteResult =
   | { outcome: 'created'; task: TaskRecord }
@@ -20,7 +21,7 @@ export async function recordPage(
 ): Promise<PageWriteResult> {
   if (page.kind !== 'working' || !page.task) return { outcome: 'ignored' };
   const id = taskId(page.platform, page.task.externalId);
-  return db.transaction('rw', db.tasks, db.scopes, db.offers, async () => {
+  return db.transaction('rw', [...taskTables(db), db.offers], async () => {
     const existing = await db.tasks.get(id);
     let next = taskFromPage(page, existing, now, idleThresholdS);
     // What the task page does not say (a Prolific study page shows no reward or time), the

@@ -37,6 +37,20 @@ describe('Chromium: the popup with a worker’s history', () => {
       await expect.poll(() => card.locator('.today-earned .today-value').textContent()).toBe(formatMoney({ amountMinor: c.earnedMinor, currency: c.currency }, 'en'));
       if (c.trueRate) expect(await card.locator('.today-true .today-value').textContent()).toBe(formatRate(c.trueRate, 'en'));
     }
+    // Once the day totals are built (the dashboard builds them when it opens; the background at
+    // start-up), the popup reads today as one record, with the very same figures.
+    const dashboard = await suite.chrome.newPage();
+    await dashboard.goto(suite.chrome.extensionUrl('options.html#overview'));
+    await dashboard.locator('.card').first().waitFor();
+    await dashboard.close();
+    const { days } = (await popup.evaluate(readTablesExpression(['days']))) as { days: { day: string; zone?: string }[] };
+    expect(days.find((d) => d.day === '\u0000built')?.zone).toBe(timeZone);
+    await popup.reload();
+    for (const c of today.currencies) {
+      const card = popup.locator(`.today-card[data-currency="${c.currency}"]`);
+      await expect.poll(() => card.locator('.today-earned .today-value').textContent()).toBe(formatMoney({ amountMinor: c.earnedMinor, currency: c.currency }, 'en'));
+      if (c.trueRate) expect(await card.locator('.today-true .today-value').textContent()).toBe(formatRate(c.trueRate, 'en'));
+    }
     // The newest tasks are listed with their flags in words.
     await expect.poll(() => popup.locator('li.task').count()).toBe(8);
     expect(await popup.locator('li.task .badge').count()).toBeGreaterThan(0);

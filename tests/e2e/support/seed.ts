@@ -66,7 +66,7 @@ const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve, reject) => {
-    const tx = db.transaction(['tasks', 'segments', 'scopes'], 'readwrite');
+    const tx = db.transaction(['tasks', 'segments', 'scopes', 'days'], 'readwrite');
     const t = tx.objectStore('tasks');
     const s = tx.objectStore('segments');
     for (const task of tasks) t.put(task);
@@ -74,6 +74,9 @@ const SEED = `async ({ count, now, days, segments: withSegments = true, mturkGro
     // Tasks written past the ledger: its per-scope copies are out of date, and it rebuilds them
     // when this mark is gone (lib/ledger/task-writes.ts, ensureScopes).
     tx.objectStore('scopes').delete('\\u0000built');
+    // The same for the day totals (lib/ledger/day-writes.ts, ensureDays): until they are built
+    // again, the popup reads today's rows and the dashboard builds them when it opens.
+    tx.objectStore('days').delete('\\u0000built');
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
