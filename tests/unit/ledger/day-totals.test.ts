@@ -14,7 +14,10 @@ describe('day totals: each local day’s sums, kept by the ledger', () => {
     fc.assert(
       fc.property(fc.array(arbTask, { maxLength: 60 }), fc.array(arbSeg, { maxLength: 40 }), zone, (raw, segs, timeZone) => {
         const tasks = unique(raw);
-        expect(summarizeDays(rebuildDays(tasks, segs, timeZone), by)).toEqual(summarize(tasks, segs, by, { timeZone }));
+        // A day whose tasks add nothing (a preview with no time) has no record, where summarize
+        // gives it an empty group: the same figures, one empty bar fewer.
+        const nonEmpty = summarize(tasks, segs, by, { timeZone }).filter((g) => g.currencies.length > 0 || g.unattributedOverheadMs > 0 || g.unattributedOpenTasks > 0);
+        expect(summarizeDays(rebuildDays(tasks, segs, timeZone), by)).toEqual(nonEmpty);
       }),
       { numRuns: 150 },
     );
