@@ -7,7 +7,7 @@ import { axeViolations } from './support/axe';
 import { useChromium } from './support/chromium-suite';
 import { readTablesExpression } from './support/extension-db';
 import { artifactPath } from './support/paths';
-import { seedExpression } from './support/seed';
+import { seedExpression, seedNowWithToday } from './support/seed';
 import type { SegmentRecord, TaskRecord } from '@/lib/model/records';
 
 /** The popup with a seeded history, today's figures per currency, in both themes and languages. */
@@ -19,9 +19,9 @@ describe('Chromium: the popup with a worker’s history', () => {
     await popup.setViewportSize({ width: 360, height: 760 });
     await popup.goto(suite.chrome.extensionUrl('popup.html'));
     await popup.locator('h1').waitFor();
-    const now = Date.now();
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     // Two days of history, the newest tasks today (UTC and local agree on this machine's clock).
-    const seeded = (await popup.evaluate(seedExpression({ count: 40, now, days: 2 }))) as { tasks: number };
+    const seeded = (await popup.evaluate(seedExpression({ count: 40, now: seedNowWithToday(timeZone), days: 2 }))) as { tasks: number };
     expect(seeded.tasks).toBe(40);
     await popup.reload();
 
@@ -29,7 +29,6 @@ describe('Chromium: the popup with a worker’s history', () => {
       tasks: TaskRecord[];
       segments: SegmentRecord[];
     };
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const today = todaySummary(tasks, segments.filter((s) => s.taskId === null), Date.now(), timeZone);
     expect(today.currencies.length).toBeGreaterThan(0);
     for (const c of today.currencies) {

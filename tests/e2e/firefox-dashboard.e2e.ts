@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/format';
 import { readTablesExpression } from './support/extension-db';
 import { launchFirefox, type Firefox } from './support/firefox';
 import { artifactPath, FIREFOX_DIST } from './support/paths';
-import { seedExpression } from './support/seed';
+import { seedExpression, seedNowWithToday } from './support/seed';
 
 /** The dashboard's main paths in Firefox ESR: the popup's today figures and the dashboard with a history. */
 describe('Firefox: popup and dashboard with a worker’s history', () => {
@@ -28,7 +28,7 @@ describe('Firefox: popup and dashboard with a worker’s history', () => {
   it('shows today per currency as lib/rates computes it, and the dashboard overview, history and a task', async () => {
     await ff.navigate(tab, ff.extensionUrl('popup.html'));
     await ff.waitFor(tab, `document.querySelector('h1')`);
-    await ff.evaluate(tab, seedExpression({ count: 60, now: Date.now(), days: 3 }));
+    await ff.evaluate(tab, seedExpression({ count: 60, now: seedNowWithToday(Intl.DateTimeFormat().resolvedOptions().timeZone), days: 3 }));
     await ff.navigate(tab, ff.extensionUrl('popup.html'));
     await ff.waitFor(tab, `document.querySelectorAll('li.task').length === 8`);
 

@@ -1,3 +1,4 @@
+import { startOfDay } from '../../../lib/dashboard/period';
 /**
  * Seeds the extension's own IndexedDB with a worker's history, generated inside the browser (so
  * 100,000 tasks never cross the debugging protocol). Deterministic: the same count and `now` give
@@ -105,3 +106,12 @@ export interface SeedOptions {
 
 /** An expression any extension page can evaluate; it resolves to the counts written. */
 export const seedExpression = (options: SeedOptions) => `(${SEED})(${JSON.stringify(options)})`;
+
+/**
+ * A `now` for a seed whose newest tasks must fall today: the real time, or six hours past local
+ * midnight when the day has only just begun (run just after midnight, a seed spread back from the
+ * real time has no task today, and "today" would show nothing to compare).
+ */
+export function seedNowWithToday(timeZone: string, now: number = Date.now()): number {
+  return Math.max(now, startOfDay(now, timeZone) + 6 * 3_600_000);
+}
