@@ -8,7 +8,10 @@
  * other code posts or dispatches into the page. It also prints each script's gzip size, and checks
  * that the manifest has the two content scripts and that their matches are the platforms' hosts
  * (and task frame hosts, for the sensor): the scripts work their matches out only when WXT loads
- * them at build time, so a change there could leave them empty without failing the build.
+ * them at build time, so a change there could leave them empty without failing the build. And it
+ * checks the manifests themselves: no web-accessible resources, no externally_connectable, no host
+ * permissions beyond the content scripts', no loosened CSP, and exactly the permissions
+ * docs/security.md explains.
  *   npx tsx scripts/check-build.ts [output dir, default .output]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -39,7 +42,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     }
     console.log(`${relative(root, file)}: ${(code.length / 1000).toFixed(1)} KB, ${gzipSync(code).length} bytes gzip`);
   }
-  const manifest = JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; matches?: string[] }[] };
+  const manifest = JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8')) as Manifest;
+  problems.push(...manifestProblems(manifest).map((p) => `${target}/manifest.json: ${p}`));
   // Exactly these two (entrypoints/activity.content.ts, entrypoints/page-reader.content.ts): the
   // task frames of requesters run the small sensor alone.
   const scripts = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []).sort();
@@ -54,8 +58,34 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   }
 }
 if (checked === 0) problems.push('no built content script found');
+
+interface Manifest {
+  content_scripts?: { js?: string[]; matches?: string[] }[];
+  [key: string]: unknown;
+}
+
+/**
+ * What the shipped manifest must not hold, and the permissions it may (docs/security.md): no other
+ * extension or site may message TrueRate or load its files, host access comes only from the content
+ * scripts' matches and origins asked for one at a time, and no policy loosens MV3's ban on remote
+ * code.
+ */
+function manifestProblems(manifest: Manifest): string[] {
+  const out: string[] = [];
+  for (const key of ['web_accessible_resources', 'externally_connectable', 'host_permissions', 'content_security_policy', 'sandbox', 'update_url']) {
+    if (key in manifest) out.push(`has "${key}"`);
+  }
+  const same = (key: string, want: string[]) => {
+    const have = [...((manifest[key] as string[] | undefined) ?? [])].sort();
+    if (JSON.stringify(have) !== JSON.stringify([...want].sort())) out.push(`${key} ${JSON.stringify(have)}, not ${JSON.stringify(want)}`);
+  };
+  same('permissions', ['storage', 'idle', 'alarms']);
+  same('optional_permissions', ['tabs']);
+  same('optional_host_permissions', ['https://*/*']);
+  return out;
+}
 if (problems.length) {
-  console.error(`Content scripts must post and dispatch nothing into the page, and match the platforms' hosts:\n  ${problems.join('\n  ')}`);
+  console.error(`The build must post and dispatch nothing into the page, match the platforms' hosts and keep its manifest as docs/security.md says:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
 console.log(`check-build: ${checked} content scripts post and dispatch nothing into the page`);
