@@ -29,6 +29,18 @@ const LANGUAGE_LABEL: Record<Language, string> = {
  * The worker's settings. Stored settings that fail validation are shown as a problem and left as
  * they are: only pressing Save replaces them (design: logged time and its settings are evidence).
  */
+/** What the worker calls each stored field: its label or section in this form. */
+const FIELD_LABELS: Record<keyof Settings, string> = {
+  idleThresholdS: 'settings_idleThreshold',
+  idleThresholdByPlatform: 'settings_idlePerPlatform',
+  minHourlyMinor: 'settings_paySection',
+  flagThresholds: 'settings_flagsSection',
+  platformsOff: 'settings_platformsSection',
+  language: 'settings_language',
+  mediaLimitS: 'settings_mediaLimit',
+  badgesOff: 'settings_badgesSection',
+};
+
 export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
   const [form, setForm] = useState<SettingsForm>(() => settingsToForm(settingsRead.settings, locale));
   // Platforms with their own threshold; kept apart from the text so clearing it does not hide it.
@@ -37,7 +49,9 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>(null);
-  const [problem, setProblem] = useState<string | null>(settingsRead.ok ? null : settingsRead.problem);
+  const [problem, setProblem] = useState<{ detail: string; repaired: string[] } | null>(
+    settingsRead.ok ? null : { detail: settingsRead.problem, repaired: settingsRead.repaired },
+  );
   // The settings as stored now, when they are valid: a language change is written on top of them.
   const stored = useRef<Settings | null>(settingsRead.ok ? settingsRead.settings : null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -122,7 +136,12 @@ export function SettingsPanel({ t, locale, settingsRead, onSaved }: Props) {
       {problem !== null ? (
         <div class="settings-problem" role="alert">
           <p>{t('settings_storedInvalid')}</p>
-          <p class="settings-problem-detail">{problem}</p>
+          <ul class="settings-repaired">
+            {problem.repaired.map((field) => (
+              <li key={field}>{t(FIELD_LABELS[field as keyof Settings] ?? 'settings_title')}</li>
+            ))}
+          </ul>
+          <p class="settings-problem-detail">{problem.detail}</p>
           <p>{t('settings_storedKept')}</p>
         </div>
       ) : null}

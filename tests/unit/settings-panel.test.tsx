@@ -86,7 +86,7 @@ const statusText = () => container.querySelector('[aria-live="polite"]')?.textCo
 
 describe('SettingsPanel', () => {
   it('shows invalid stored settings and leaves them untouched until Save', async () => {
-    const broken = { idleThresholdS: 1, language: 'de' };
+    const broken = { idleThresholdS: 1, idleThresholdByPlatform: {}, language: 'de', platformsOff: ['toloka'], mediaLimitS: 600 };
     await browser.storage.local.set({ settings: broken });
     const read = parseSettings(broken);
     const saved = await mount(read);
@@ -95,8 +95,11 @@ describe('SettingsPanel', () => {
     expect(alert?.textContent).toContain(t('settings_storedKept'));
     expect(alert?.textContent).toContain('idleThresholdS');
     expect(alert?.textContent).toContain('language');
-    // The form shows the defaults that apply meanwhile.
+    // The fields repaired are named as the form names them; nothing else is.
+    expect([...container.querySelectorAll('.settings-repaired li')].map((li) => li.textContent)).toEqual([t('settings_idleThreshold'), t('settings_language')]);
+    // The form shows the defaults that apply meanwhile for those, the worker's own values elsewhere.
     expect(byLabel(t('settings_idleThreshold')).value).toBe(String(DEFAULT_SETTINGS.idleThresholdS));
+    expect(byLabel(t('settings_mediaLimit')).value).toBe('600');
 
     // Editing, and even changing the language, does not write over the stored object.
     await type(byLabel(t('settings_idleThreshold')), '45');
@@ -110,7 +113,7 @@ describe('SettingsPanel', () => {
     expect(saved).toEqual([]);
 
     await submit();
-    const expected: Settings = { ...DEFAULT_SETTINGS, idleThresholdS: 45, language: 'fr' };
+    const expected: Settings = { ...DEFAULT_SETTINGS, idleThresholdS: 45, language: 'fr', platformsOff: ['toloka'], mediaLimitS: 600 };
     await until(() => saved.length === 1);
     expect(await stored()).toEqual(expected);
     expect(saved).toEqual([expected]);
