@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db/database';
 import { setupCommands } from './commands';
 import { setupDays } from './days';
+import { setupHousekeeping } from './housekeeping';
 import { setupFeeds } from './feeds';
 import { setupMessageRouter } from './message-router';
 import { createFeed, createSerial, setupTracking } from './tracking';
@@ -16,4 +17,5 @@ export default defineBackground(() => {
   setupTracking(db, feed);
   setupCommands(db, serial);
   setupDays(db, serial);
+  setupHousekeeping(db, serial);
 });

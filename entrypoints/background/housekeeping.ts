@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import type { TrueRateDb } from '@/lib/db/database';
+import { pruneOffers } from '@/lib/ledger/offer-prune';
+import type { Serial } from './tracking';
+
+export const HOUSEKEEPING_ALARM = 'truerate-housekeeping';
+const HOUSEKEEPING_PERIOD_MINUTES = 60;
+
+/**
+ * Keeps the offers table bounded (lib/ledger/offer-prune.ts): a list reload writes up to a page of
+ * offers, so without pruning it grows by hundreds a day. Hourly and at start-up, through the serial.
+ */
+export function setupHousekeeping(db: TrueRateDb, serial: Serial): void {
+  const run = () => void serial(() => pruneOffers(db, Date.now())).catch((error: unknown) => console.warn('TrueRate: offers not pruned:', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === HOUSEKEEPING_ALARM) run();
+  });
+  void browser.alarms.get(HOUSEKEEPING_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(HOUSEKEEPING_ALARM, { periodInMinutes: HOUSEKEEPING_PERIOD_MINUTES, delayInMinutes: 1 });
+  });
+  run();
+}
