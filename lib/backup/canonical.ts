@@ -82,6 +82,8 @@ const side = (x: EditRecord['before']): EditRecord['before'] => ({
   // Tasks inside an edit keep the flags they had when the edit was made: they are history.
   task: x.task === null ? null : canonicalTask(x.task),
   segments: x.segments.map(canonicalSegment),
+  // A deleted task's gaps, kept so that its undo gives them back, after a restore too.
+  ...(x.gaps === undefined ? {} : { gaps: x.gaps.map(canonicalGap) }),
 });
 
 export function canonicalEdit(e: EditRecord): EditRecord {

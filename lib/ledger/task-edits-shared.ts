@@ -22,6 +22,7 @@ export type EditRefusal =
   | 'time-added-since'
   | 'task-changed-since'
   | 'segments-changed-since'
+  | 'gaps-changed-since'
   | 'task-recreated';
 
 /** The segment (of any task, or overhead) an added interval would overlap. */

@@ -40,6 +40,12 @@ async function conflictOf(db: TrueRateDb, edit: SavedEdit): Promise<Refused | nu
     const now = await db.segments.get(segment.id ?? -1);
     if (!now || !sameValue(now, segment)) return refuse('segments-changed-since');
   }
+  // A deleted task's gaps come back under their own ids: an id taken since by another gap would
+  // be written over.
+  for (const gap of edit.before.gaps ?? []) {
+    const now = await db.gaps.get(gap.id ?? -1);
+    if (now && !sameValue(now, gap)) return refuse('gaps-changed-since');
+  }
   const leaving = new Set(edit.after.segments.map((s) => s.id));
   for (const segment of edit.before.segments) {
     if (leaving.has(segment.id)) continue;

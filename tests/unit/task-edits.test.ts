@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { exportBackup } from '@/lib/backup/export';
+import { checkBackup } from '@/lib/backup/check-backup';
+import { restoreBackup } from '@/lib/ledger/restore';
 import { createDb, type TrueRateDb } from '@/lib/db/database';
 import { TASK_STATUSES, type GapRecord, type SegmentRecord, type TaskRecord } from '@/lib/model/records';
 import {
@@ -244,6 +247,32 @@ describe('each edit and its undo', () => {
     if (!result.ok) return;
     expect((await undo(db, result.edit.id, NOW + 1)).ok).toBe(true);
     expect(await dump(db)).toEqual(initial);
+  });
+
+  it('delete: a backup keeps the deleted task’s gaps in its edit, so an undo after a restore gives them back', async () => {
+    const initial = await dump(db);
+    expect(initial.gaps.length).toBeGreaterThan(0);
+    const result = await deleteTask(db, 'mturk:A', NOW);
+    if (!result.ok) throw new Error('delete failed');
+    const text = (await exportBackup(db, { now: () => NOW, flagsOf: () => [], extensionVersion: 'test' })).join('');
+    const checked = checkBackup(text);
+    if (!checked.ok) throw new Error('backup refused');
+    const restored = createDb(`restored-${crypto.randomUUID()}`);
+    await restoreBackup(restored, checked.backup, { mode: 'replace' });
+    expect((await undo(restored, result.edit.id, NOW + 1)).ok).toBe(true);
+    expect(await dump(restored)).toEqual(initial);
+    await restored.delete();
+  });
+
+  it('undo refuses to bring back a gap whose id another gap has taken since, and writes nothing', async () => {
+    const result = await deleteTask(db, 'mturk:A', NOW);
+    if (!result.ok) throw new Error('delete failed');
+    const [gap] = result.edit.before.gaps ?? [];
+    if (!gap?.id) throw new Error('the task had no gap');
+    await db.gaps.put({ ...gap, taskId: 'mturk:B', start: gap.start + 1 });
+    const before = await dump(db);
+    expect(await undo(db, result.edit.id, NOW + 1)).toMatchObject({ ok: false, reason: 'gaps-changed-since' });
+    expect(await dump(db)).toEqual(before);
   });
 
   it('delete: refused while the engine or the manual timer runs the task', async () => {
