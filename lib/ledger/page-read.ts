@@ -31,7 +31,10 @@ export async function recordPageRead(
     const effects = await applyPageEffects(db, read.page, now, previous);
     const written = await recordPage(db, read.page, now, read.thresholdS);
     const page = read.page;
-    const task = page.kind === 'working' && page.task ? await db.tasks.get(taskIdOf(page.platform, page.task.externalId)) : undefined;
+    const stored = page.kind === 'working' && page.task ? await db.tasks.get(taskIdOf(page.platform, page.task.externalId)) : undefined;
+    // The page of a task that has ended (reloaded, or gone back to) times nothing for it: its
+    // record is evidence of the work as it was done, and time there is the platform's overhead.
+    const task = stored && stored.endedAt === null ? stored : undefined;
     await applyEvents(db, [
       ...effects.ended.map((taskId) => ({ type: 'task-ended' as const, at: now, taskId })),
       {

@@ -107,4 +107,19 @@ describe('the ledger', () => {
     await applyEvents(db, typing(22, 40));
     expect((await db.tasks.get(`mturk:${A}`))?.activeMs).toBe(21_000);
   });
+
+  it('reloading the page of an ended task gives it no new time: the time on it is the platform’s overhead', async () => {
+    await applyEvents(db, typing(0, 20));
+    expect((await setStatus(db, `mturk:${A}`, 'submitted', s(21))).ok).toBe(true);
+    const ended = await db.tasks.get(`mturk:${A}`);
+    // The worker reloads the task's page (or goes back to it) and types there for 20 s.
+    const read = await recordPageRead(db, { page: working(A), tabId: 1, windowId: 1, platform: 'mturk', thresholdS: 60 }, s(30));
+    expect(read.taskId).toBeNull();
+    await applyEvents(db, typing(30, 50));
+    await applyEvents(db, [{ type: 'tab-closed', at: s(51), tabId: 1 }]);
+    expect(await db.tasks.get(`mturk:${A}`)).toMatchObject({ activeMs: ended!.activeMs, status: 'submitted' });
+    const overhead = await db.segments.filter((x) => x.taskId === null && x.end > s(30)).toArray();
+    expect(overhead.reduce((sum, x) => sum + x.end - x.start, 0)).toBeGreaterThan(15_000);
+    expect(await ledgerProblems(db)).toEqual([]);
+  });
 });
