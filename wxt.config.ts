@@ -19,8 +19,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // idle: screen lock and the worker's presence on linked tabs; alarms: the 30 s tick that
-    // proves the machine is awake. Neither shows a warning at install.
-    permissions: ['storage', 'idle', 'alarms'],
+    // proves the machine is awake. Neither shows a warning at install. unlimitedStorage: the
+    // worker's records are evidence, so the browser must never evict them under storage pressure
+    // nor cap them (docs/security.md#permissions-and-why-each).
+    permissions: ['storage', 'idle', 'alarms', 'unlimitedStorage'],
     // Asked for from the popup only if the worker wants survey tabs linked by their address.
     optional_permissions: ['tabs'],
     // A collective's address, asked for one origin at a time and only when the worker presses the

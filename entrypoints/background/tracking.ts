@@ -4,13 +4,15 @@ import { DEFAULT_IDLE_THRESHOLD_S } from '@/lib/model/task';
 import type { EngineEvent } from '@/lib/tracking/events';
 import { readTrackerState } from '@/lib/db/tracker-state';
 import { applyEvents } from '@/lib/ledger/apply-events';
+import { createHeldFeed, type Feed } from '@/lib/ledger/held-events';
+import { heldStore } from './held-store';
 import { platformOfUrl, taskForUrl } from '@/lib/platforms';
 
 const TICK_ALARM = 'truerate-tick';
 /** browser.idle's smallest detection interval: "idle" 15 s after the last input anywhere. */
 const IDLE_DETECTION_S = 15;
 
-export type Feed = (events: EngineEvent[]) => Promise<unknown>;
+export type { Feed } from '@/lib/ledger/held-events';
 export type Serial = <T>(change: () => Promise<T>) => Promise<T>;
 
 /**
@@ -26,9 +28,15 @@ export function createSerial(): Serial {
   };
 }
 
-/** Hands events to the engine, through the ledger, in order. */
+/**
+ * Hands events to the engine, through the ledger, in order. Events the database refuses are held
+ * in storage.local and written first when it takes writes again (lib/ledger/held-events.ts).
+ */
 export function createFeed(db: TrueRateDb, serial: Serial): Feed {
-  return (events) => serial(() => applyEvents(db, events));
+  const held = createHeldFeed((events) => applyEvents(db, events), heldStore(), () => Date.now(), (error) =>
+    console.error('TrueRate: the database refused a write; the events are held until it takes them', error),
+  );
+  return (events) => serial(() => held(events));
 }
 
 /** Connects the browser's tab, window, idle and alarm events to the engine. Returns an undo. */

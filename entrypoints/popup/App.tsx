@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { GapQuestion } from '@/components/GapQuestion';
+import { HeldNotice } from '@/components/HeldNotice';
 import { JournalNotices } from '@/components/JournalNotices';
 import { LinkedTabs } from '@/components/LinkedTabs';
 import { ManualTimer } from '@/components/ManualTimer';
@@ -100,6 +101,7 @@ export function App({ first }: { first?: FirstRead }) {
       ) : null}
       {data && today ? (
         <>
+          <HeldNotice t={t} locale={locale} />
           <PageNotice t={t} />
           <JournalNotices journal={data.journal} locale={locale} t={t} onSeen={(ids) => act({ type: 'journal/seen', ids })} />
           {data.gaps.map((gap) => (

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { plural } from '@/lib/i18n/plural';
+import type { Translate } from '@/lib/i18n/translate';
+
+/** The background's key for events the database refused (entrypoints/background/held-store.ts). */
+const HELD_KEY = 'heldEvents';
+
+interface Held {
+  since: number;
+  error: string;
+  count: number;
+  dropped: number;
+}
+
+function heldOf(value: unknown): Held | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (!Array.isArray(v.events) || typeof v.since !== 'number' || typeof v.error !== 'string') return null;
+  return { since: v.since, error: v.error.slice(0, 300), count: v.events.length, dropped: typeof v.dropped === 'number' ? v.dropped : 0 };
+}
+
+/**
+ * Says so when the browser refuses TrueRate's database writes (a full disk, its quota): since
+ * when, why, and that the activity is kept safe until the writes resume. Gone as soon as they do.
+ */
+export function HeldNotice({ t, locale }: { t: Translate; locale: string }) {
+  const [held, setHeld] = useState<Held | null>(null);
+  useEffect(() => {
+    void browser.storage.local.get(HELD_KEY).then((stored) => setHeld(heldOf(stored[HELD_KEY])), () => undefined);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && HELD_KEY in changes) setHeld(heldOf(changes[HELD_KEY]?.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  if (!held) return null;
+  const since = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(held.since);
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  return (
+    <div class="notice held-notice" role="alert">
+      <p>
+        <strong>{t('popup_held_title')}</strong>
+      </p>
+      <p>{plural(t, locale, 'popup_held_body', held.count, [since, count(held.count)])}</p>
+      <p class="held-error">{held.error}</p>
+      {held.dropped > 0 ? <p>{plural(t, locale, 'popup_held_dropped', held.dropped, [count(held.dropped)])}</p> : null}
+    </div>
+  );
+}
