@@ -28,6 +28,8 @@ export interface ChromiumSession {
   extensionUrl(path: string): string;
   newPage(): Promise<Page>;
   close(): Promise<void>;
+  /** Kills the browser at once (SIGKILL), as a crash would. */
+  crash(): void;
 }
 
 export interface LaunchOptions {
@@ -38,6 +40,11 @@ export interface LaunchOptions {
   /** The unpacked extension to load; null runs Chromium without it (benchmark baseline). */
   extensionDir?: string | null;
   extraArgs?: string[];
+  /**
+   * A profile folder to use and keep (a fault test restarts a killed browser on it); the caller
+   * removes it. Without it, a fresh profile is made and removed with the browser.
+   */
+  profileDir?: string;
 }
 
 /**
@@ -51,7 +58,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   const extensionDir = opts.extensionDir === undefined ? CHROME_DIST : opts.extensionDir;
   const args = [
     ...CHROMIUM_FLAGS,
-    `--user-data-dir=${scratch.profile}`,
+    `--user-data-dir=${opts.profileDir ?? scratch.profile}`,
     '--remote-debugging-port=0',
     `--host-resolver-rules=${opts.hostResolverRules}`,
     `--ignore-certificate-errors-spki-list=${opts.spki}`,
@@ -95,6 +102,11 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       newPage: () => context.newPage(),
       close: async () => {
         await browser.close().catch(() => undefined);
+        cleanup();
+      },
+      crash: () => {
+        // SIGKILL to the whole group, as a crash or a killed process: nothing is flushed.
+        killGroup(child);
         cleanup();
       },
     };

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtures } from '../../demo/fixtures';
+import { startFixtureServer, type FixtureServer } from '../../demo/server';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { activeMsOf, readDb, setSettings, type DbSnapshot } from './support/extension-db';
+import { recordFigure } from './support/paths';
+
+const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
+if (!working) throw new Error('no MTurk working fixture');
+const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
+/** At most one heartbeat lost per fault (docs/time.md). */
+const HEARTBEAT_MS = 5000;
+
+async function typeFor(page: Page, ms: number, between?: () => Promise<void>): Promise<{ first: number; last: number }> {
+  const first = Date.now();
+  let last = first;
+  let next = first + 2000;
+  while (Date.now() - first < ms) {
+    await page.keyboard.press('a');
+    last = Date.now();
+    if (between && last >= next) {
+      await between();
+      next = last + 2000;
+    }
+    await page.waitForTimeout(250);
+  }
+  return { first, last };
+}
+
+/** One task, and no two segments that overlap: nothing written twice by a fault. */
+function expectNoDuplicate(db: DbSnapshot): void {
+  expect(db.tasks.filter((t) => t.id === TASK)).toHaveLength(1);
+  const spans = db.segments.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+}
+
+describe('Chromium: faults during one task lose at most a heartbeat each', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('the service worker killed 20 times while the worker types: the time is all there, once', async () => {
+    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki });
+    try {
+      await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
+      // CDP's ServiceWorker domain from a tab of its own, left behind the task page.
+      const controller = await chrome.newPage();
+      const cdp = await chrome.context.newCDPSession(controller);
+      await cdp.send('ServiceWorker.enable');
+      const page = await chrome.newPage();
+      await page.goto(working.url.href);
+      await page.bringToFront();
+      let kills = 0;
+      const typed = await typeFor(page, 44_000, async () => {
+        if (kills >= 20) return;
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        kills += 1;
+      });
+      await page.waitForTimeout(1500);
+      const worker = chrome.context.serviceWorkers().filter((w) => w.url().endsWith('/background.js')).at(-1) ?? (await chrome.context.waitForEvent('serviceworker'));
+      const db = await readDb(worker);
+      const truth = typed.last - typed.first;
+      const measured = activeMsOf(db, TASK);
+      expect(kills).toBe(20);
+      recordFigure('chromium: 20 service-worker kills in one task, measured minus truth (ms)', measured - truth);
+      expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
+      expect(measured).toBeLessThanOrEqual(truth + 1000);
+      expectNoDuplicate(db);
+    } finally {
+      await chrome.close();
+    }
+  }, 120_000);
+
+  it('the browser killed mid-task and started again on the same profile: tracking resumes, the task is the same one', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'tr-p-'));
+    try {
+      const first = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, profileDir });
+      await setSettings(first.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
+      const page = await first.newPage();
+      await page.goto(working.url.href);
+      const loaded = Date.now();
+      const a = await typeFor(page, 6000);
+      await page.waitForTimeout(300);
+      first.crash();
+
+      const second = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, profileDir });
+      try {
+        const again = await second.newPage();
+        await again.goto(working.url.href);
+        const back = Date.now();
+        const b = await typeFor(again, 4000);
+        await again.waitForTimeout(1500);
+        const db = await readDb(second.serviceWorker);
+        const truth = a.last - loaded + (b.last - back);
+        const measured = activeMsOf(db, TASK);
+        // The restart is a quiet stretch shorter than the idle threshold between two signs of the
+        // same task, which counts as work like any such stretch (docs/time.md): it may be in.
+        const restart = back - a.last;
+        recordFigure('chromium: browser killed mid-task and restarted, measured minus truth (ms)', measured - truth);
+        recordFigure('chromium: browser killed mid-task and restarted, the restart took (ms)', restart);
+        expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
+        expect(measured).toBeLessThanOrEqual(truth + restart + 1000);
+        expectNoDuplicate(db);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
