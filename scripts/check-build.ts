@@ -79,7 +79,7 @@ function manifestProblems(manifest: Manifest): string[] {
     const have = [...((manifest[key] as string[] | undefined) ?? [])].sort();
     if (JSON.stringify(have) !== JSON.stringify([...want].sort())) out.push(`${key} ${JSON.stringify(have)}, not ${JSON.stringify(want)}`);
   };
-  same('permissions', ['storage', 'idle', 'alarms', 'unlimitedStorage']);
+  same('permissions', ['storage', 'idle', 'alarms', 'unlimitedStorage', 'scripting']);
   same('optional_permissions', ['tabs']);
   same('optional_host_permissions', ['https://*/*']);
   return out;

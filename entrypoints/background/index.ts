@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db/database';
 import { setupCommands } from './commands';
 import { setupDays } from './days';
 import { setupHousekeeping } from './housekeeping';
+import { setupReinjection } from './reinject';
 import { setupFeeds } from './feeds';
 import { setupMessageRouter } from './message-router';
 import { createFeed, createSerial, setupTracking } from './tracking';
@@ -18,4 +19,5 @@ export default defineBackground(() => {
   setupCommands(db, serial);
   setupDays(db, serial);
   setupHousekeeping(db, serial);
+  setupReinjection();
 });
