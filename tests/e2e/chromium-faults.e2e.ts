@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { activeMsOf, readDb, setSettings, type DbSnapshot } from './support/extension-db';
 import { recordFigure } from './support/paths';
 
