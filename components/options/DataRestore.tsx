@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
 import type { Backup, BackupCounts } from '@/lib/backup/backup-schema';
 import type { Progress } from '@/lib/backup/export';
-import { checkBackup, restoreBackup, type Problem, type RestoreMode, type RestoreResult } from '@/lib/ledger/restore';
+import { checkBackup, checkBackupSize, type CheckResult, type Problem } from '@/lib/backup/check-backup';
+import { restoreBackup, type RestoreMode, type RestoreResult } from '@/lib/ledger/restore';
 import type { TrueRateDb } from '@/lib/db/database';
 import { formatDateTime } from '@/lib/format';
 import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import { DataProgress } from './DataProgress';
+import CheckWorker from './check-backup-worker?worker';
 
 interface Props {
   t: Translate;
@@ -33,6 +35,27 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * Restore: the file is read and checked whole before anything is written, its contents are shown,
  * and only a press on "Replace" or "Add what is new" writes it (lib/backup/restore.ts).
  */
+/**
+ * checkBackup in a worker (check-backup-worker.ts), so that a large file leaves the page
+ * responsive; where no worker can start (a test's DOM), on this thread.
+ */
+async function checkInWorker(text: string, locale: string): Promise<CheckResult> {
+  if (typeof Worker === 'undefined') {
+    const errorMap = locale.toLowerCase().startsWith('fr') ? z.locales.fr().localeError : undefined;
+    return checkBackup(text, { errorMap });
+  }
+  const worker = new CheckWorker();
+  try {
+    return await new Promise<CheckResult>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<CheckResult>) => resolve(event.data);
+      worker.onerror = (event) => reject(new Error(event.message || 'the backup check stopped'));
+      worker.postMessage({ text, locale });
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
 export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
@@ -53,9 +76,7 @@ export function DataRestore({ t, locale, db, busy, setBusy, onChanged }: Props) 
     if (!file) return;
     setStep({ kind: 'checking', fileName: file.name });
     try {
-      const text = await file.text();
-      const errorMap = locale.toLowerCase().startsWith('fr') ? z.locales.fr().localeError : undefined;
-      const checked = checkBackup(text, { errorMap });
+      const checked = checkBackupSize(file.size) ?? (await checkInWorker(await file.text(), locale));
       setStep(
         checked.ok
           ? { kind: 'ready', fileName: file.name, backup: checked.backup, counts: checked.counts }

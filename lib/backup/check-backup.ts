@@ -24,7 +24,22 @@ export type ProblemCode =
   | 'not-array'
   | 'duplicate-id'
   | 'unknown-task'
-  | 'end-before-start';
+  | 'end-before-start'
+  | 'too-large';
+
+/**
+ * The largest backup a restore reads: a backup holds about 2 KB per task with its segments, so
+ * 256 MB is over 100,000 tasks. A file above it is refused before a byte is read, so that a wrong
+ * file (a video, a disk image) cannot freeze the page or exhaust its memory.
+ */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
+/** A file too large to be a backup TrueRate reads, refused by its size alone; null when it may be read. */
+export function checkBackupSize(bytes: number): CheckResult | null {
+  if (bytes <= MAX_BACKUP_BYTES) return null;
+  const mb = (n: number) => String(Math.ceil(n / 1024 / 1024));
+  return { ok: false, problems: [{ path: '', code: 'too-large', params: [mb(bytes), mb(MAX_BACKUP_BYTES)], message: `the file is ${mb(bytes)} MB, above ${mb(MAX_BACKUP_BYTES)} MB` }], moreProblems: 0 };
+}
 
 export interface Problem {
   /** Where in the file, e.g. `tasks[12].reward.currency`; empty for the file as a whole. */

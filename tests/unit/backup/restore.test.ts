@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkBackup, restoreBackup } from '@/lib/ledger/restore';
+import { checkBackupSize, MAX_BACKUP_BYTES } from '@/lib/backup/check-backup';
 import type { TaskRecord } from '@/lib/model/records';
 import { initialState } from '@/lib/tracking/state';
 import { exportText, fixture, freshDb, seededDb, snapshot } from './helpers';
@@ -268,5 +269,13 @@ describe('restoreBackup, merge', () => {
     if (!checked.ok) throw new Error('export does not pass');
     expect(checked.backup.tasks.some((t) => t.flags.length > 0)).toBe(true);
     expect((await restoreBackup(db, checked.backup, { mode: 'merge' })).conflicts).toEqual([]);
+  });
+});
+
+describe('the size cap of a backup', () => {
+  it('refuses a file above MAX_BACKUP_BYTES by its size alone, naming both sizes', () => {
+    expect(checkBackupSize(MAX_BACKUP_BYTES)).toBeNull();
+    const refused = checkBackupSize(MAX_BACKUP_BYTES + 1);
+    expect(refused).toEqual({ ok: false, moreProblems: 0, problems: [expect.objectContaining({ code: 'too-large', params: ['257', '256'] })] });
   });
 });
