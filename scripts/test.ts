@@ -45,6 +45,7 @@ export const TIMING_E2E = [
   'chromium-mturk-life.e2e.ts',
   'firefox-mturk-life.e2e.ts',
   'long-path.e2e.ts',
+  'chromium-faults.e2e.ts',
 ];
 
 interface Step {
