@@ -46,9 +46,6 @@ export const TIMING_E2E = [
   'firefox-mturk-life.e2e.ts',
   'long-path.e2e.ts',
   'chromium-faults.e2e.ts',
-  // Not a timing test, but a heavy one (a 100 MB file in Node, the page and a worker): beside the
-  // timing tests it would take the memory and CPU their figures need, so it runs after them.
-  'chromium-big-backup.e2e.ts',
 ];
 
 interface Step {
