@@ -22,9 +22,9 @@ export default defineConfig({
     // proves the machine is awake. Neither shows a warning at install. unlimitedStorage: the
     // worker's records are evidence, so the browser must never evict them under storage pressure
     // nor cap them (docs/security.md#permissions-and-why-each).
-    // scripting: after an update, start the new content scripts in the platform tabs already open
-    // (entrypoints/background/reinject.ts); no warning at install.
-    permissions: ['storage', 'idle', 'alarms', 'unlimitedStorage', 'scripting'],
+    // scripting (Chrome): after an update, start the new content scripts in the platform tabs
+    // already open (entrypoints/background/reinject.ts); no warning at install.
+    permissions: ['storage', 'idle', 'alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['scripting'])],
     // Asked for from the popup only if the worker wants survey tabs linked by their address.
     optional_permissions: ['tabs'],
     // A collective's address, asked for one origin at a time and only when the worker presses the

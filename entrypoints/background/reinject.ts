@@ -8,8 +8,12 @@ import { platformMatchPatterns } from '@/lib/platforms';
  * update. The new background starts them there itself: the sensor in every frame TrueRate may
  * script (the platform's pages and task frames), the page reader in the top frame. Tabs and frames
  * it may not script are skipped.
+ *
+ * Chrome only: Firefox is left to itself, so that no frame can end up with two sensors should it
+ * start a new extension's declared content scripts in open tabs on its own (not checked here).
  */
 export function setupReinjection(): void {
+  if (import.meta.env.FIREFOX) return;
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void reinject().catch((error: unknown) => console.warn('TrueRate: content scripts not restarted after the update:', error));
   });
