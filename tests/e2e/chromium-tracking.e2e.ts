@@ -43,7 +43,20 @@ describe('Chromium: active time a worker can trust', () => {
     await page.goto('https://worker.mturk.com/projects'); // submitted: back on a list page
     const truth = a.last - loaded + (leaving - b.first);
 
-    await expect.poll(async () => (await readDb(suite.chrome.serviceWorker)).segments.filter((s) => s.taskId === TASK).length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(async () => (await readDb(suite.chrome.serviceWorker)).segments.filter((s) => s.taskId === TASK).length, { timeout: 10_000 })
+      .toBe(2)
+      .catch(async (error: unknown) => {
+        // What the database holds instead, so that a failure says where the time went.
+        const seen = await readDb(suite.chrome.serviceWorker);
+        const summary = {
+          tasks: seen.tasks.map((t) => ({ id: t.id, status: t.status })),
+          segments: seen.segments.map((x) => ({ taskId: x.taskId, ms: x.end - x.start })),
+          open: seen.tracker[0]?.state.open ?? null,
+          held: await suite.chrome.serviceWorker.evaluate(`chrome.storage.local.get('heldEvents').then((r) => r.heldEvents ? r.heldEvents.error + ' / ' + r.heldEvents.events.length : null)`),
+        };
+        throw new Error(`${String(error)}\n${JSON.stringify(summary)}`);
+      });
     const db = await readDb(suite.chrome.serviceWorker);
     const measured = activeMsOf(db, TASK);
     recordFigure('chromium: scripted task, measured minus truth (ms)', measured - truth);
