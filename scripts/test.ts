@@ -48,6 +48,13 @@ export const TIMING_E2E = [
   'chromium-faults.e2e.ts',
 ];
 
+/**
+ * Heavy e2e files that compare nothing with a truth but run after the timing files, in their lane:
+ * that lane mostly waits on scripted pauses, while the low-priority lane has one CPU for the unit
+ * tests and every other e2e file, and was the longer of the two.
+ */
+export const SERIAL_AFTER_TIMING_E2E = ['chromium-big-backup.e2e.ts', 'chromium-dashboard.e2e.ts'];
+
 interface Step {
   name: string;
   /** An npm script and its arguments. */
@@ -68,7 +75,8 @@ function e2eFiles(): { timing: string[]; others: string[] } {
     );
   }
   const path = (f: string) => `tests/e2e/${f}`;
-  return { timing: TIMING_E2E.map(path), others: all.filter((f) => !TIMING_E2E.includes(f)).map(path) };
+  const serial = [...TIMING_E2E, ...SERIAL_AFTER_TIMING_E2E.filter((f) => all.includes(f))];
+  return { timing: serial.map(path), others: all.filter((f) => !serial.includes(f)).map(path) };
 }
 
 const timingAlone = process.argv.includes('--timing-alone');
