@@ -2,9 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
+import { HELD_KEY } from '@/lib/ledger/held-events';
 
-/** The background's key for events the database refused (entrypoints/background/held-store.ts). */
-const HELD_KEY = 'heldEvents';
 
 interface Held {
   since: number;

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
 import { ensureDays } from '@/lib/ledger/day-writes';
+import { everyAlarm } from './alarm';
 import type { Serial } from './tracking';
 
 export const DAYS_ALARM = 'truerate-days';
@@ -17,11 +17,6 @@ export function setupDays(db: TrueRateDb, serial: Serial): void {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     void serial(() => ensureDays(db, zone)).catch((error: unknown) => console.warn('TrueRate: day totals not built:', error));
   };
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === DAYS_ALARM) build();
-  });
-  void browser.alarms.get(DAYS_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(DAYS_ALARM, { periodInMinutes: DAYS_PERIOD_MINUTES });
-  });
+  everyAlarm(DAYS_ALARM, { periodInMinutes: DAYS_PERIOD_MINUTES }, build);
   build();
 }

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { everyAlarm } from './alarm';
 import type { TrueRateDb } from '@/lib/db/database';
 import { createFeedStore, type FeedStore } from '@/lib/db/feeds';
 
@@ -16,12 +16,8 @@ export function setupFeeds(db: TrueRateDb): FeedStore {
     subtle: crypto.subtle,
     now: () => Date.now(),
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEED_ALARM) void store.refreshAll().catch((error: unknown) => console.warn('TrueRate: feeds not refreshed:', error));
-  });
-  // create() with the same name replaces the alarm and restarts its period: only when it is missing.
-  void browser.alarms.get(FEED_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 });
+  everyAlarm(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 }, () => {
+    void store.refreshAll().catch((error: unknown) => console.warn('TrueRate: feeds not refreshed:', error));
   });
   return store;
 }

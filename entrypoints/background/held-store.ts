@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { HeldEvents, HeldStore } from '@/lib/ledger/held-events';
+import { HELD_KEY, type HeldEvents, type HeldStore } from '@/lib/ledger/held-events';
 import type { EngineEvent } from '@/lib/tracking/events';
 
-/** Where refused events wait (lib/ledger/held-events.ts); the popup reads the same key to tell the worker. */
-export const HELD_KEY = 'heldEvents';
 
 const heldSchema = z.object({
   events: z.array(z.looseObject({ type: z.string(), at: z.number() })),

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { TrueRateDb } from '@/lib/db/database';
 import { pruneOffers } from '@/lib/ledger/offer-prune';
+import { everyAlarm } from './alarm';
 import type { Serial } from './tracking';
 
 export const HOUSEKEEPING_ALARM = 'truerate-housekeeping';
@@ -14,10 +14,5 @@ const HOUSEKEEPING_PERIOD_MINUTES = 60;
  */
 export function setupHousekeeping(db: TrueRateDb, serial: Serial): void {
   const run = () => void serial(() => pruneOffers(db, Date.now())).catch((error: unknown) => console.warn('TrueRate: offers not pruned:', error));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === HOUSEKEEPING_ALARM) run();
-  });
-  void browser.alarms.get(HOUSEKEEPING_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(HOUSEKEEPING_ALARM, { periodInMinutes: HOUSEKEEPING_PERIOD_MINUTES, delayInMinutes: 1 });
-  });
+  everyAlarm(HOUSEKEEPING_ALARM, { periodInMinutes: HOUSEKEEPING_PERIOD_MINUTES, delayInMinutes: 1 }, run);
 }

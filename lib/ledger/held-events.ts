@@ -17,6 +17,9 @@ export interface HeldEvents {
   dropped: number;
 }
 
+/** The storage.local key of the held events: the background writes it, the popup reads it. */
+export const HELD_KEY = 'heldEvents';
+
 /** About five hours of one pulse a second: storage.local must not fill up in turn. */
 export const MAX_HELD = 20_000;
 
