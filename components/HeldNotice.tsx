@@ -22,8 +22,11 @@ function heldOf(value: unknown): Held | null {
 /**
  * Says so when the browser refuses TrueRate's database writes (a full disk, its quota): since
  * when, why, and that the activity is kept safe until the writes resume. Gone as soon as they do.
+ * `openProblem`: the database cannot be opened for its version, and DbProblemNotice says why
+ * (lib/db/open-problem.ts' isVersionProblem); the writes fail for that, not for space, so this
+ * only says how much activity waits.
  */
-export function HeldNotice({ t, locale }: { t: Translate; locale: string }) {
+export function HeldNotice({ t, locale, openProblem = false }: { t: Translate; locale: string; openProblem?: boolean }) {
   const [held, setHeld] = useState<Held | null>(null);
   useEffect(() => {
     void browser.storage.local.get(HELD_KEY).then((stored) => setHeld(heldOf(stored[HELD_KEY])), () => undefined);
@@ -36,6 +39,15 @@ export function HeldNotice({ t, locale }: { t: Translate; locale: string }) {
   if (!held) return null;
   const since = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(held.since);
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const dropped = held.dropped > 0 ? <p>{plural(t, locale, 'popup_held_dropped', held.dropped, [count(held.dropped)])}</p> : null;
+  if (openProblem) {
+    return (
+      <div class="notice held-notice" role="status">
+        <p>{plural(t, locale, 'popup_held_aside', held.count, [since, count(held.count)])}</p>
+        {dropped}
+      </div>
+    );
+  }
   return (
     <div class="notice held-notice" role="alert">
       <p>
@@ -43,7 +55,7 @@ export function HeldNotice({ t, locale }: { t: Translate; locale: string }) {
       </p>
       <p>{plural(t, locale, 'popup_held_body', held.count, [since, count(held.count)])}</p>
       <p class="held-error">{held.error}</p>
-      {held.dropped > 0 ? <p>{plural(t, locale, 'popup_held_dropped', held.dropped, [count(held.dropped)])}</p> : null}
+      {dropped}
     </div>
   );
 }

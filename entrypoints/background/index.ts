@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db/database';
 import { setupCommands } from './commands';
+import { setupDbHealth } from './db-health';
 import { setupDays } from './days';
 import { setupHousekeeping } from './housekeeping';
 import { setupReinjection } from './reinject';
@@ -11,6 +12,7 @@ import { createFeed, createSerial, setupTracking } from './tracking';
 // by an event must have its listener in place before the first await), and logic lives in lib/.
 export default defineBackground(() => {
   const db = getDb();
+  setupDbHealth(db);
   const serial = createSerial();
   const feed = createFeed(db, serial);
   const feeds = setupFeeds(db);

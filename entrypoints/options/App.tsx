@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { DbProblemNotice } from '@/components/DbProblemNotice';
 import { DataPanel } from '@/components/options/DataPanel';
+import { RawCopy } from '@/components/options/RawCopy';
 import { SettingsPanel } from '@/components/options/SettingsPanel';
 import { DashboardTabs, PANEL_ID, tabId } from '@/components/dashboard/DashboardTabs';
 import { GroupsTable } from '@/components/dashboard/GroupsTable';
@@ -13,6 +15,7 @@ import type { TaskRecord } from '@/lib/model/records';
 import { createRowCache } from '@/lib/dashboard/history-rows';
 import { hashOf, parseHash, type Route } from '@/lib/dashboard/route';
 import { taskRates } from '@/lib/rates/task-rates';
+import { useOpenProblem } from '@/components/use-open-problem';
 import { useSettings } from '@/components/use-settings';
 import { useTasks } from './use-tasks';
 import { FeedsPanel } from '@/components/options/FeedsPanel';
@@ -34,6 +37,7 @@ function useRoute(): Route {
 export function App() {
   const db = useMemo(() => getDb(), []);
   const { boot, reread } = useSettings();
+  const openProblem = useOpenProblem();
   const { state: tasksState, reload, refreshTask } = useTasks(db);
   const route = useRoute();
   const { index: collective, reread: rereadCollective } = useCollective(db);
@@ -179,6 +183,9 @@ export function App() {
         ) : null}
       </header>
       <DashboardTabs current={route.tab} t={t} />
+      <DbProblemNotice problem={openProblem} t={t} locale={locale}>
+        <RawCopy t={t} />
+      </DbProblemNotice>
       {boot.settingsRead.ok || route.tab === 'settings' ? null : (
         <p class="notice" role="alert">
           {t('dash_settings_invalid', boot.settingsRead.problem)}

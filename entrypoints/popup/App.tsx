@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { DbProblemNotice } from '@/components/DbProblemNotice';
 import { GapQuestion } from '@/components/GapQuestion';
 import { HeldNotice } from '@/components/HeldNotice';
 import { JournalNotices } from '@/components/JournalNotices';
@@ -11,8 +12,10 @@ import { SurveyLinking } from '@/components/SurveyLinking';
 import { TaskList } from '@/components/TaskList';
 import { TodayPanel } from '@/components/TodayPanel';
 import { send } from '@/components/send';
+import { useOpenProblem } from '@/components/use-open-problem';
 import { useSettings, type Boot } from '@/components/use-settings';
 import { openForReading } from '@/lib/db/raw-read';
+import { isVersionProblem } from '@/lib/db/open-problem';
 import { loadPopupData, type PopupData, type Today } from '@/lib/db/popup-data';
 import { todayFromTotals, todaySummary } from '@/lib/rates/aggregate';
 import { dayKeyOf, zoneDays } from '@/lib/rates/zone-days';
@@ -41,6 +44,7 @@ export interface FirstRead {
 /** `first`: what main.tsx read before the first render, so the popup paints once, with data. */
 export function App({ first }: { first?: FirstRead }) {
   const { boot } = useSettings(first?.boot);
+  const openProblem = useOpenProblem();
   const [state, setState] = useState<State>(first?.data ? { kind: 'ready', data: first.data } : { kind: 'loading' });
   const [now, setNow] = useState(() => first?.at ?? Date.now());
 
@@ -99,9 +103,11 @@ export function App({ first }: { first?: FirstRead }) {
           {t('loadError', state.message)}
         </p>
       ) : null}
+      {/* Outside the data: it says why, even when the records themselves cannot be read. */}
+      <DbProblemNotice problem={openProblem} t={t} locale={locale} />
       {data && today ? (
         <>
-          <HeldNotice t={t} locale={locale} />
+          <HeldNotice t={t} locale={locale} openProblem={isVersionProblem(openProblem)} />
           <PageNotice t={t} />
           <JournalNotices journal={data.journal} locale={locale} t={t} onSeen={(ids) => act({ type: 'journal/seen', ids })} />
           {data.gaps.map((gap) => (

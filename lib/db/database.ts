@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { DB_NAME } from './db-name';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import type { EngineState } from '../tracking/state';
 import type { EditRecord, GapRecord, JournalRecord, OfferRecord, SegmentRecord, TaskRecord } from '../model/records';
 import { SCOPES_BUILT, type ScopeRecord } from '../ledger/scope-facts';
@@ -41,10 +41,17 @@ export type TrueRateDb = Dexie & {
   days: EntityTable<DaysTableRecord, 'day'>;
 };
 
-/** Opens (lazily) the worker's database with every numbered version declared. */
-export function createDb(name: string = DB_NAME): TrueRateDb {
+/**
+ * Opens (lazily) the worker's database with every numbered version declared. `migrations` are
+ * TrueRate's own; a test passes others (one whose upgrade throws, say).
+ *
+ * An upgrade that throws aborts IndexedDB's version change: the database stays, whole, at the
+ * version it was, and every open fails until an update can read it. A database newer than the
+ * last of `migrations` is refused too (docs/architecture.md#when-an-upgrade-fails-or-the-database-is-newer).
+ */
+export function createDb(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS): TrueRateDb {
   const db = new Dexie(name) as TrueRateDb;
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     const version = db.version(migration.version).stores(migration.stores);
     const { upgrade, derive } = migration;
     if (upgrade || derive) {
@@ -61,6 +68,20 @@ export function createDb(name: string = DB_NAME): TrueRateDb {
       });
     }
   }
+  // Dexie 4 opens a database of a newer version than it declares (it retries IndexedDB's
+  // VersionError without a version): this TrueRate would then write records of its own version
+  // among a newer one's, which the newer TrueRate, finding its own version, would never upgrade.
+  // Refused here, before any read or write (ready runs first); Dexie's native version is ten times
+  // ours, plus one per schema patch of its own, hence the floor.
+  const latest = Math.max(1, ...migrations.map((m) => m.version));
+  db.on(
+    'ready',
+    (vip) => {
+      const found = Math.floor(vip.backendDB().version / 10);
+      if (found > latest) throw new Dexie.VersionError(`the database is at version ${found}; this TrueRate reads up to version ${latest}`);
+    },
+    true,
+  );
   // A new database has no task, so its scopes and days are built: none. (An upgraded one builds
   // them.) Its days are dated in the zone of the context that creates it: the background's.
   db.on('populate', (tx) => {

@@ -48,14 +48,18 @@ export interface Today {
  */
 export async function loadPopupData(db: IDBDatabase | null, recentLimit: number, today: Today): Promise<PopupData> {
   if (db === null) return { state: initialState(), linked: [], journal: [], running: null, gaps: [], recent: [], today: { kind: 'totals', totals: null } };
-  const hasDays = db.objectStoreNames.contains('days');
-  const read = readerOf(db, ['tracker', 'tasks', 'gaps', 'segments', 'journal', ...(hasDays ? ['days'] : [])]);
-  const tracker = checkTracker(await read.get<{ state: unknown }>('tracker', 'state'));
+  // The stores this version of the database has: one an upgrade that failed did not add (the
+  // days before version 9, the journal before 5…) reads as empty, and today falls back to its rows
+  // (docs/architecture.md#when-an-upgrade-fails-or-the-database-is-newer).
+  const has = (store: string) => db.objectStoreNames.contains(store);
+  const hasDays = has('days');
+  const read = readerOf(db, ['tracker', 'tasks', 'gaps', 'segments', 'journal', 'days'].filter(has));
+  const tracker = checkTracker(has('tracker') ? await read.get<{ state: unknown }>('tracker', 'state') : undefined);
   const state = tracker.ok ? tracker.state : tracker.fallback;
   const task = (id: string) => read.get<TaskRecord>('tasks', id);
   const runningId = state.manual?.taskId ?? state.open?.taskId ?? null;
   const running = runningId ? ((await task(runningId)) ?? null) : null;
-  const pending = await read.range<GapRecord>('gaps', 'answer', IDBKeyRange.bound('pending', 'pending'), { reverse: true, limit: 3 });
+  const pending = has('gaps') ? await read.range<GapRecord>('gaps', 'answer', IDBKeyRange.bound('pending', 'pending'), { reverse: true, limit: 3 }) : [];
   const gaps: PendingGap[] = [];
   for (const gap of pending) {
     if (gap.id === undefined) continue;
@@ -77,7 +81,7 @@ export async function loadPopupData(db: IDBDatabase | null, recentLimit: number,
     if (!tab.linked || tab.taskId === null) continue;
     linked.push({ tabId: Number(tabId), taskId: tab.taskId, title: (await task(tab.taskId))?.title ?? null });
   }
-  const journal = await read.range<JournalRecord>('journal', 'at', null, { reverse: true, limit: 5, keep: (j) => j.seenAt === null });
+  const journal = has('journal') ? await read.range<JournalRecord>('journal', 'at', null, { reverse: true, limit: 5, keep: (j) => j.seenAt === null }) : [];
   const recent = await read.range<TaskRecord>('tasks', 'acceptedAt', null, { reverse: true, limit: recentLimit });
   return { state, linked, journal, running, gaps, recent, today: todays };
 }

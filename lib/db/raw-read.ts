@@ -17,7 +17,7 @@ let open: { name: string; db: Promise<IDBDatabase | null> } | null = null;
  */
 export function openForReading(name: string = DB_NAME): Promise<IDBDatabase | null> {
   if (open?.name === name) return open.db;
-  const db = openOnce(name).then((db) => {
+  const db = openExisting(name).then((db) => {
     if (db === null) open = null;
     else {
       db.onversionchange = () => {
@@ -34,7 +34,11 @@ export function openForReading(name: string = DB_NAME): Promise<IDBDatabase | nu
   return db;
 }
 
-function openOnce(name: string): Promise<IDBDatabase | null> {
+/**
+ * The database at whatever version is on disk, older or newer than this TrueRate's (a new
+ * connection, the caller's to close); null when there is none, and then none is created.
+ */
+export function openExisting(name: string = DB_NAME): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name);
     let fresh = false;
@@ -50,7 +54,20 @@ function openOnce(name: string): Promise<IDBDatabase | null> {
   });
 }
 
-const done = <T>(request: IDBRequest<T>) =>
+/**
+ * IndexedDB's version of the database on disk (Dexie's version times ten), null when there is
+ * none: what an open that failed found there (lib/db/open-problem.ts).
+ */
+export async function versionOnDisk(name: string = DB_NAME): Promise<number | null> {
+  const db = await openExisting(name);
+  if (db === null) return null;
+  const { version } = db;
+  db.close();
+  return version;
+}
+
+/** The result of one request, as a promise (its transaction stays active for the next request). */
+export const resultOf = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -66,14 +83,14 @@ export interface Reader {
 export function readerOf(db: IDBDatabase, stores: string[]): Reader {
   const tx = db.transaction(stores, 'readonly');
   return {
-    get: <T>(store: string, key: IDBValidKey) => done(tx.objectStore(store).get(key)) as Promise<T | undefined>,
+    get: <T>(store: string, key: IDBValidKey) => resultOf(tx.objectStore(store).get(key)) as Promise<T | undefined>,
     range<T>(store: string, index: string | null, query: IDBKeyRange | null, opts: { reverse?: boolean; limit?: number; keep?: (value: T) => boolean } = {}) {
       const source = index ? tx.objectStore(store).index(index) : tx.objectStore(store);
       // Forwards, getAll in one call, filtered here: far quicker than a cursor's step per record
       // (today's 700 segments: about 2 ms against 15). Backwards, a cursor that stops at the limit.
       if (!opts.reverse) {
         const { keep, limit } = opts;
-        return (done(source.getAll(query, keep ? undefined : limit)) as Promise<T[]>).then((all) => (keep ? all.filter(keep).slice(0, limit) : all));
+        return (resultOf(source.getAll(query, keep ? undefined : limit)) as Promise<T[]>).then((all) => (keep ? all.filter(keep).slice(0, limit) : all));
       }
       return new Promise<T[]>((resolve, reject) => {
         const out: T[] = [];

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/database';
 import { LATEST_VERSION, MIGRATIONS, trackerStateV1toV2 } from '@/lib/db/migrations';
@@ -9,27 +6,7 @@ import { ledgerProblems } from '@/lib/ledger/invariants';
 import { decodeFacts } from '@/lib/ledger/scope-facts';
 import { engineStateSchema } from '@/lib/tracking/state-schema';
 import { editRecordSchema, gapRecordSchema, journalRecordSchema, offerRecordSchema, segmentRecordSchema, taskRecordSchema } from '@/lib/model/records';
-
-interface DbFixture {
-  version: number;
-  tables: Record<string, Record<string, unknown>[]>;
-}
-
-const fixtureOf = (version: number): DbFixture =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'db', `v${version}.json`), 'utf8'));
-
-/** Writes a fixture with exactly the schema of its own version, as an old TrueRate would have. */
-async function seedAtVersion(name: string, fixture: DbFixture): Promise<void> {
-  const old = new Dexie(name);
-  for (const m of MIGRATIONS.filter((m) => m.version <= fixture.version)) {
-    old.version(m.version).stores(m.stores);
-  }
-  await old.open();
-  await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
-  });
-  old.close();
-}
+import { fixtureOf, seedAtVersion } from './helpers/db-fixtures';
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… with no gap', () => {
