@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { platformMatchPatterns } from './lib/platforms';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,10 @@ export default defineConfig({
     // scripting (Chrome): after an update, start the new content scripts in the platform tabs
     // already open (entrypoints/background/reinject.ts); no warning at install.
     permissions: ['storage', 'idle', 'alarms', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['scripting'])],
+    // Chrome: the same hosts as the content scripts' matches, so no new warning at install. The
+    // matches let the declared scripts run, but not scripting.executeScript nor tabs.query by
+    // address, which the restart after an update needs (docs/security.md#permissions-and-why-each).
+    ...(browser === 'firefox' ? {} : { host_permissions: platformMatchPatterns({ frames: true }) }),
     // Asked for from the popup only if the worker wants survey tabs linked by their address.
     optional_permissions: ['tabs'],
     // A collective's address, asked for one origin at a time and only when the worker presses the

@@ -23,6 +23,8 @@
  *                                      the timing e2e files once every other step has ended: their
  *                                      measured-minus-truth figures (tests/e2e/artifacts/figures.json)
  *                                      as on a quiet machine, for the README
+ *   npx tsx scripts/test.ts --faults   the build, then the long fault runs (FAULT_E2E) one at a time
+ *                                      (npm run test:faults)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -48,10 +50,11 @@ export const TIMING_E2E = [
 ];
 
 /**
- * The long fault runs (a service worker killed 20 times, a browser killed and restarted, a 100 MB
- * backup): not in `npm test` but in `npm run test:faults`, which .ci/run calls after it.
+ * The long fault runs (a service worker killed 20 times, a browser killed and restarted, an update
+ * mid-task in both browsers, a 100 MB backup): not in `npm test` but in `npm run test:faults`,
+ * which .ci/run calls after it.
  */
-export const FAULT_E2E = ['chromium-faults.e2e.ts', 'chromium-big-backup.e2e.ts'];
+export const FAULT_E2E = ['chromium-faults.e2e.ts', 'firefox-faults.e2e.ts', 'chromium-big-backup.e2e.ts'];
 
 /**
  * A heavy e2e file that compares nothing with a truth but runs after the timing files, in their lane:
@@ -86,7 +89,15 @@ function e2eFiles(): { timing: string[]; others: string[] } {
 
 const timingAlone = process.argv.includes('--timing-alone');
 
+const faults = process.argv.includes('--faults');
+
 function plan(): Step[] {
+  if (faults) {
+    return [
+      { name: 'build', npm: ['build'], after: [], low: false },
+      { name: 'e2e: faults', npm: ['test:e2e', '--', ...FAULT_E2E.map((f) => `tests/e2e/${f}`)], after: ['build'], low: false },
+    ];
+  }
   const { timing, others } = e2eFiles();
   // --timing-alone: the timing files once everything else has ended (for figures to publish).
   const timingAfter = timingAlone ? ['build', 'e2e: others'] : ['build'];
@@ -202,7 +213,7 @@ function summary(): void {
     process.stdout.write(`\n──── FAILED: ${failed.step.name} (npm run ${failed.step.npm.join(' ')}) ────\n${failed.output}\n`);
   }
   const mode = [serial && '--serial', timingAlone && '--timing-alone'].filter(Boolean).join(' ');
-  process.stdout.write(`\nnpm test ${failed ? 'FAILED' : 'passed'} in ${elapsed(started)} s${mode ? ` (${mode})` : ''}\n${lines.join('\n')}\n`);
+  process.stdout.write(`\n${faults ? 'npm run test:faults' : 'npm test'} ${failed ? 'FAILED' : 'passed'} in ${elapsed(started)} s${mode ? ` (${mode})` : ''}\n${lines.join('\n')}\n`);
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -9,8 +9,11 @@ import { platformMatchPatterns } from '@/lib/platforms';
  * script (the platform's pages and task frames), the page reader in the top frame. Tabs and frames
  * it may not script are skipped.
  *
- * Chrome only: Firefox is left to itself, so that no frame can end up with two sensors should it
- * start a new extension's declared content scripts in open tabs on its own (not checked here).
+ * Chrome only: Firefox starts the new version's declared content scripts in open tabs on its own
+ * (an update mid-task goes on being timed there, tests/e2e/firefox-faults.e2e.ts), so starting
+ * them again would give a frame two sensors. In Chrome this needs host permissions on the
+ * platforms' hosts: the content scripts' matches do not let executeScript in
+ * (docs/security.md#permissions-and-why-each).
  */
 export function setupReinjection(): void {
   if (import.meta.env.FIREFOX) return;

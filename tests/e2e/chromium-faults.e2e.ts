@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { launchChromium } from './support/chromium';
 import { activeMsOf, readDb, setSettings, type DbSnapshot } from './support/extension-db';
-import { recordFigure } from './support/paths';
+import { CHROME_DIST, recordFigure } from './support/paths';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
@@ -36,6 +36,21 @@ function expectNoDuplicate(db: DbSnapshot): void {
   expect(db.tasks.filter((t) => t.id === TASK)).toHaveLength(1);
   const spans = db.segments.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+}
+
+/**
+ * An update as the browser does it: the extension's files on disk replaced by a newer version, then
+ * the extension reloaded (what chrome://extensions' reload button and an auto-update do). Chromium
+ * reloads an extension loaded from the command line only in developer mode, so it is turned on
+ * first, from chrome://extensions itself.
+ */
+async function updateExtension(page: Page, extensionId: string, dir: string, version: string): Promise<void> {
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
+  await page.goto('chrome://extensions');
+  await page.evaluate(`new Promise((resolve) => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve))`);
+  await page.evaluate(`new Promise((resolve) => chrome.developerPrivate.reload(${JSON.stringify(extensionId)}, { failQuietly: true }, resolve))`);
 }
 
 describe('Chromium: faults during one task lose at most a heartbeat each', () => {
@@ -114,6 +129,46 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       }
     } finally {
       rmSync(profileDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('an update mid-task (newer files, the extension reloaded): the new version picks the open task up by itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tr-x-'));
+    cpSync(CHROME_DIST, dir, { recursive: true });
+    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, extensionDir: dir });
+    try {
+      await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
+      const controller = await chrome.newPage();
+      const page = await chrome.newPage();
+      await page.goto(working.url.href);
+      const loaded = Date.now();
+      const a = await typeFor(page, 4000);
+      const updated = chrome.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js'), timeout: 30_000 });
+      await updateExtension(controller, chrome.extensionId, dir, '99.0.0');
+      const worker = await updated;
+      await page.bringToFront();
+      // The page is not reloaded: whatever times it now was started by the new version.
+      const back = Date.now();
+      const b = await typeFor(page, 4000);
+      await page.waitForTimeout(1500);
+      expect(await worker.evaluate('chrome.runtime.getManifest().version')).toBe('99.0.0');
+      const db = await readDb(worker);
+      const measured = activeMsOf(db, TASK);
+      // The update itself (about a second) is a quiet stretch under the idle threshold between two
+      // signs of the same task, which counts like any such stretch (docs/time.md).
+      const gap = back - a.last;
+      const truth = a.last - loaded + (b.last - back);
+      recordFigure('chromium: an update mid-task, measured minus truth (ms)', measured - truth);
+      recordFigure('chromium: an update mid-task, the update took (ms)', gap);
+      expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
+      expect(measured).toBeLessThanOrEqual(truth + gap + 1000);
+      // Typed after the update, counted: the old version's time alone would stop at a.last.
+      const lastEnd = Math.max(...db.segments.filter((s) => s.taskId === TASK).map((s) => s.end), db.tracker[0]?.state.open?.taskId === TASK ? db.tracker[0].state.open.end : 0);
+      expect(lastEnd).toBeGreaterThanOrEqual(b.last - 2000);
+      expectNoDuplicate(db);
+    } finally {
+      await chrome.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -46,6 +46,11 @@ export interface Firefox {
   performActions(context: string, actions: object[]): Promise<void>;
   /** The browsing contexts of a tab's frames (its iframes), with their URLs. */
   frames(context: string): Promise<{ context: string; url: string }[]>;
+  /**
+   * Installs the extension folder again, as an update of the add-on (same id, its files as they
+   * are now on disk): Firefox stops the running version and starts the new one.
+   */
+  reinstall(extensionDir: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -339,10 +344,11 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
   try {
     const conn = (bidi = await connectBidi(`${await bidiUrl(proc, stderr, tail)}/session`));
     await conn.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    const { extension } = await conn.send<{ extension: string }>('webExtension.install', {
-      extensionData: { type: 'path', path: options.extensionDir },
-    });
-    if (extension !== id) throw new Error(`webExtension.install gave id ${extension}, expected ${id}`);
+    const install = async (path: string) => {
+      const { extension } = await conn.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path } });
+      if (extension !== id) throw new Error(`webExtension.install gave id ${extension}, expected ${id}`);
+    };
+    await install(options.extensionDir);
 
     type Evaluated = { type: 'success'; result: RemoteValue } | { type: 'exception'; exceptionDetails: { text: string } };
     const evaluate = async <T>(context: string, expression: string): Promise<T> => {
@@ -407,6 +413,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<Firefox> {
         walk(contexts[0]?.children ?? []);
         return all;
       },
+      reinstall: install,
       close,
     };
   } catch (error) {
