@@ -10,7 +10,7 @@ import { sendMessage } from './send-message';
  */
 export function startActivity(ctx: ScriptContext): void {
   startSensor(document, window, {
-    now: () => Date.now(),
+    now: () => performance.now(),
     send: (pulse) => {
       sendMessage(ctx, pulse).catch(() => {
         // The background restarts on the next event; a lost pulse costs at most one second.

@@ -4,6 +4,11 @@ import { externalSubmitAssignment } from './frame-submit';
 type Pulse = Extract<ContentMessage, { type: 'activity/pulse' }>;
 
 export interface SensorEnv {
+  /**
+   * The sensor only paces its pulses and says how long ago an input was: a monotonic clock
+   * (performance.now) serves, and a system clock set back cannot silence it. The background stamps
+   * the pulse (docs/time.md#a-clock-set-back).
+   */
   now: () => number;
   send: (pulse: Pulse) => void;
   /**
@@ -71,7 +76,8 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   const send = () => {
     const now = env.now();
     lastSent = now;
-    const ago = (at: number | null) => (at === null ? null : Math.min(60_000, Math.max(0, now - at)));
+    // Whole milliseconds, as the message says: performance.now has fractions.
+    const ago = (at: number | null) => (at === null ? null : Math.round(Math.min(60_000, Math.max(0, now - at))));
     const unsent = firstUnsent !== null;
     // hasFocus() is also true when the focus is in a child frame: the active element tells which.
     const focused = doc.hasFocus();
@@ -91,7 +97,9 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
 
   const soon = () => {
     const wait = lastSent + MIN_GAP_MS - env.now();
-    if (wait <= 0) return send();
+    // More than the gap to wait: the clock went back (a clock that is not monotonic). Send now,
+    // rather than wait as long as it went back.
+    if (wait <= 0 || wait > MIN_GAP_MS) return send();
     if (trailing) return;
     trailing = true;
     env.setTimeout(() => {
@@ -167,7 +175,8 @@ export function startSensor(doc: Document, win: Window, env: SensorEnv): void {
   env.listen(win, 'blur', onFocus);
 
   env.setInterval(() => {
-    if (doc.visibilityState === 'visible' && env.now() - lastSent >= HEARTBEAT_MS - 50) send();
+    const since = env.now() - lastSent;
+    if (doc.visibilityState === 'visible' && (since >= HEARTBEAT_MS - 50 || since < 0)) send();
   }, HEARTBEAT_MS);
   if (doc.visibilityState === 'visible') send();
 }

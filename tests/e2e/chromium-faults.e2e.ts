@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { launchChromium } from './support/chromium';
-import { activeMsOf, readDb, setSettings, type DbSnapshot } from './support/extension-db';
-import { CHROME_DIST, recordFigure } from './support/paths';
+import { activeMsOf, readDb, readTable, setSettings, type DbSnapshot } from './support/extension-db';
+import { CLOCK_SETTLE_MS, fakeClock } from './support/fake-clock';
+import { artifactPath, CHROME_DIST, recordFigure } from './support/paths';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
@@ -171,4 +172,70 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  describe('the clock moved under a running task', () => {
+    const clock = fakeClock();
+    afterAll(() => clock.remove());
+
+    /** Types, moves the clock, types again; the browser's wall clock alone moves (docs/time.md). */
+    async function moveClockMidTask(seconds: number) {
+      clock.set(0);
+      const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, env: clock.env });
+      await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
+      const page = await chrome.newPage();
+      await page.goto(working.url.href);
+      const loaded = Date.now();
+      const a = await typeFor(page, 4000);
+      clock.set(seconds);
+      await page.waitForTimeout(CLOCK_SETTLE_MS);
+      const b = await typeFor(page, 4000);
+      await page.waitForTimeout(1500);
+      const db = await readDb(chrome.serviceWorker);
+      // Durations on the test's own clock, which does not move: the truth is the typing alone.
+      const truth = a.last - loaded + (b.last - b.first);
+      // Between the two stretches, the page's heartbeat may start the new stretch early: at most
+      // the real pause between them.
+      const pause = b.first - a.last;
+      return { chrome, page, db, measured: activeMsOf(db, TASK), truth, pause, b };
+    }
+
+    it('asleep an hour (the clock jumps forward): nothing counted across it, and tracking resumes by itself', async () => {
+      const { chrome, db, measured, truth, pause, b } = await moveClockMidTask(3600);
+      try {
+        recordFigure('chromium: the clock an hour forward mid-task, measured minus truth (ms)', measured - truth);
+        expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
+        expect(measured).toBeLessThanOrEqual(truth + pause + 1000);
+        // No segment spans the hour; the last one ends after the wake, on the new clock.
+        const spans = db.segments.filter((s) => s.taskId === TASK);
+        for (const s of spans) expect(s.end - s.start).toBeLessThan(60_000);
+        const open = db.tracker[0]?.state.open;
+        const lastEnd = Math.max(...spans.map((s) => s.end), open?.taskId === TASK ? open.end : 0);
+        expect(lastEnd).toBeGreaterThanOrEqual(b.last + 3_600_000 - 2000);
+        expectNoDuplicate(db);
+      } finally {
+        await chrome.close();
+      }
+    }, 120_000);
+
+    it('the clock set back 10 minutes: the typing on both clocks counted once, the jump recorded and told in the popup', async () => {
+      const { chrome, db, measured, truth, pause } = await moveClockMidTask(-600);
+      try {
+        recordFigure('chromium: the clock set back 10 min mid-task, measured minus truth (ms)', measured - truth);
+        expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
+        expect(measured).toBeLessThanOrEqual(truth + pause + 1000);
+        expectNoDuplicate(db);
+        const jumps = (await readTable<{ kind: string; from: number; to: number }>(chrome.serviceWorker, 'journal')).filter((j) => j.kind === 'clock-back');
+        expect(jumps).toHaveLength(1);
+        expect((jumps[0]!.from - jumps[0]!.to) / 1000).toBeGreaterThan(590);
+        expect((jumps[0]!.from - jumps[0]!.to) / 1000).toBeLessThan(610);
+        const popup = await chrome.newPage();
+        await popup.setViewportSize({ width: 420, height: 640 });
+        await popup.goto(chrome.extensionUrl('popup.html'));
+        await expect.poll(() => popup.getByText(/clock went back 10 min/).count()).toBe(1);
+        await popup.screenshot({ path: artifactPath('chromium-popup-clock-back.png') });
+      } finally {
+        await chrome.close();
+      }
+    }, 120_000);
+  });
 });

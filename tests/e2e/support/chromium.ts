@@ -45,6 +45,8 @@ export interface LaunchOptions {
    * removes it. Without it, a fresh profile is made and removed with the browser.
    */
   profileDir?: string;
+  /** More environment for the browser's processes (a fault test sets its clock with libfaketime). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     'about:blank',
   ];
   const child = spawn(CHROMIUM_PATH, args, {
-    env: { ...process.env, TMPDIR: scratch.tmp },
+    env: { ...process.env, ...opts.env, TMPDIR: scratch.tmp },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });

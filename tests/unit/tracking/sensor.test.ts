@@ -18,16 +18,19 @@ let clock: FakeClock;
 let pulses: (Pulse & { at: number })[];
 let submits: string[];
 let stop: AbortController;
+/** How far the sensor's clock is from the timers' (a clock that is not monotonic, set back). */
+let clockOffset: number;
 
 beforeEach(() => {
   clock = new FakeClock();
+  clockOffset = 0;
   pulses = [];
   submits = [];
   stop = new AbortController();
   // The arrays are captured here, so a sensor of an earlier test can never write into this one's.
   const mine = { pulses, submits };
   startSensor(document, window, {
-    now: () => clock.now,
+    now: () => clock.now + clockOffset,
     send: (pulse) => mine.pulses.push({ ...pulse, at: clock.now }),
     submitted: (assignmentId) => mine.submits.push(assignmentId),
     setTimeout: clock.setTimeout,
@@ -69,6 +72,31 @@ describe('activity sensor', () => {
       [0, 0],
       [800, 300],
     ]);
+  });
+
+  it('a clock set back 10 minutes neither holds a pulse back nor stops the heartbeat', () => {
+    clock.advance(1000);
+    document.dispatchEvent(trusted('keydown'));
+    pulses.length = 0;
+    clockOffset = -600_000;
+    clock.advance(300);
+    document.dispatchEvent(trusted('keydown'));
+    expect(pulses).toHaveLength(1);
+    clock.advance(3 * HEARTBEAT_MS);
+    expect(pulses.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says how long ago in whole milliseconds from a clock with fractions (performance.now)', () => {
+    clock.advance(1000);
+    pulses.length = 0;
+    clockOffset = 0.25;
+    document.dispatchEvent(trusted('keydown'));
+    clock.advance(200);
+    clockOffset = 0.62;
+    document.dispatchEvent(trusted('keydown'));
+    clock.advance(1000);
+    expect(pulses).toHaveLength(2);
+    for (const p of pulses) for (const ms of [p.inputAgoMs, p.firstInputAgoMs]) expect(Number.isInteger(ms)).toBe(true);
   });
 
   it('beats every 5 s while visible, with no input to report', () => {
