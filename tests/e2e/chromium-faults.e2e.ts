@@ -12,6 +12,7 @@ import { artifactPath, CHROME_DIST, recordFigure } from './support/paths';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
+const WORKING_URL = working.url.href;
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
 /** At most one heartbeat lost per fault (docs/time.md). */
 const HEARTBEAT_MS = 5000;
@@ -72,7 +73,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       const cdp = await chrome.context.newCDPSession(controller);
       await cdp.send('ServiceWorker.enable');
       const page = await chrome.newPage();
-      await page.goto(working.url.href);
+      await page.goto(WORKING_URL);
       await page.bringToFront();
       let kills = 0;
       const typed = await typeFor(page, 12_500, async () => {
@@ -101,7 +102,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       const first = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, profileDir });
       await setSettings(first.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
       const page = await first.newPage();
-      await page.goto(working.url.href);
+      await page.goto(WORKING_URL);
       const loaded = Date.now();
       const a = await typeFor(page, 4000);
       await page.waitForTimeout(300);
@@ -110,7 +111,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       const second = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, profileDir });
       try {
         const again = await second.newPage();
-        await again.goto(working.url.href);
+        await again.goto(WORKING_URL);
         const back = Date.now();
         const b = await typeFor(again, 3000);
         await again.waitForTimeout(1500);
@@ -141,7 +142,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
       const controller = await chrome.newPage();
       const page = await chrome.newPage();
-      await page.goto(working.url.href);
+      await page.goto(WORKING_URL);
       const loaded = Date.now();
       const a = await typeFor(page, 4000);
       const updated = chrome.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js'), timeout: 30_000 });
@@ -183,7 +184,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, env: clock.env });
       await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
       const page = await chrome.newPage();
-      await page.goto(working.url.href);
+      await page.goto(WORKING_URL);
       const loaded = Date.now();
       const a = await typeFor(page, 4000);
       clock.set(seconds);
