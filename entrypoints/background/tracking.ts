@@ -76,20 +76,19 @@ export function setupTracking(db: TrueRateDb, feed: Feed): () => void {
     ]);
   };
 
-  // A linked tab that navigates to a platform page is that page's now (its reader reports it);
-  // one that navigates to another task's address belongs to that task. The browser gives the
-  // address of a platform page (host permission) and, with the optional "tabs" permission asked
-  // from the popup, of any page, which also links a survey tab opened some other way.
+  // A linked tab that navigates to a platform page is that page's now: its reader reports it, and
+  // the report replaces the link. It is not unlinked here first: the report must still find the
+  // task the tab showed, since a survey's last page (Prolific's completion address) says
+  // "submitted" for it. One that navigates to another task's address belongs to that task. The
+  // browser gives the address of a platform page (host permission) and, with the optional "tabs"
+  // permission asked from the popup, of any page, which also links a survey tab opened some other way.
   const onUpdated = async (tabId: number, change: { url?: string }, tab: { windowId?: number }) => {
     const url = change.url;
     if (!url) return;
     const state = await readTrackerState(db);
     const known = state.tabs[tabId];
     if (known && !known.linked) return; // a platform page: its page reader says what it shows
-    if (known?.linked && platformOfUrl(url) !== null) {
-      await feed([{ type: 'tab-unlinked', at: now(), tabId }]);
-      return;
-    }
+    if (platformOfUrl(url) !== null) return; // likewise, once the page has loaded
     const recent = await db.tasks.where('acceptedAt').above(Date.now() - 24 * 3600 * 1000).toArray();
     const taskId = taskForUrl(url, recent.filter((t) => t.endedAt === null));
     const task = taskId ? recent.find((t) => t.id === taskId) : undefined;
