@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
 import { HELD_KEY } from '@/lib/ledger/held-events';
+import { useStored } from './use-stored';
 
 
 interface Held {
@@ -27,15 +26,7 @@ function heldOf(value: unknown): Held | null {
  * only says how much activity waits.
  */
 export function HeldNotice({ t, locale, openProblem = false }: { t: Translate; locale: string; openProblem?: boolean }) {
-  const [held, setHeld] = useState<Held | null>(null);
-  useEffect(() => {
-    void browser.storage.local.get(HELD_KEY).then((stored) => setHeld(heldOf(stored[HELD_KEY])), () => undefined);
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && HELD_KEY in changes) setHeld(heldOf(changes[HELD_KEY]?.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  const held = useStored(HELD_KEY, heldOf);
   if (!held) return null;
   const since = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(held.since);
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
