@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { launchChromium } from './support/chromium';
-import { activeMsOf, readDb, readTable, setSettings, type DbSnapshot } from './support/extension-db';
+import { activeMsOf, duplicatesIn, readDb, readTable, setSettings } from './support/extension-db';
 import { CLOCK_SETTLE_MS, fakeClock } from './support/fake-clock';
 import { artifactPath, CHROME_DIST, recordFigure } from './support/paths';
 
@@ -31,13 +31,6 @@ async function typeFor(page: Page, ms: number, between?: () => Promise<void>): P
     await page.waitForTimeout(250);
   }
   return { first, last };
-}
-
-/** One task, and no two segments that overlap: nothing written twice by a fault. */
-function expectNoDuplicate(db: DbSnapshot): void {
-  expect(db.tasks.filter((t) => t.id === TASK)).toHaveLength(1);
-  const spans = db.segments.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
-  for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
 }
 
 /**
@@ -90,7 +83,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       recordFigure('chromium: 20 service-worker kills in one task, measured minus truth (ms)', measured - truth);
       expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
       expect(measured).toBeLessThanOrEqual(truth + 1000);
-      expectNoDuplicate(db);
+      expect(duplicatesIn(db, TASK)).toEqual([]);
     } finally {
       await chrome.close();
     }
@@ -125,7 +118,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
         recordFigure('chromium: browser killed mid-task and restarted, the restart took (ms)', restart);
         expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
         expect(measured).toBeLessThanOrEqual(truth + restart + 1000);
-        expectNoDuplicate(db);
+        expect(duplicatesIn(db, TASK)).toEqual([]);
       } finally {
         await second.close();
       }
@@ -167,7 +160,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       // Typed after the update, counted: the old version's time alone would stop at a.last.
       const lastEnd = Math.max(...db.segments.filter((s) => s.taskId === TASK).map((s) => s.end), db.tracker[0]?.state.open?.taskId === TASK ? db.tracker[0].state.open.end : 0);
       expect(lastEnd).toBeGreaterThanOrEqual(b.last - 2000);
-      expectNoDuplicate(db);
+      expect(duplicatesIn(db, TASK)).toEqual([]);
     } finally {
       await chrome.close();
       rmSync(dir, { recursive: true, force: true });
@@ -212,7 +205,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
         const open = db.tracker[0]?.state.open;
         const lastEnd = Math.max(...spans.map((s) => s.end), open?.taskId === TASK ? open.end : 0);
         expect(lastEnd).toBeGreaterThanOrEqual(b.last + 3_600_000 - 2000);
-        expectNoDuplicate(db);
+        expect(duplicatesIn(db, TASK)).toEqual([]);
       } finally {
         await chrome.close();
       }
@@ -224,7 +217,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
         recordFigure('chromium: the clock set back 10 min mid-task, measured minus truth (ms)', measured - truth);
         expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
         expect(measured).toBeLessThanOrEqual(truth + pause + 1000);
-        expectNoDuplicate(db);
+        expect(duplicatesIn(db, TASK)).toEqual([]);
         const jumps = (await readTable<{ kind: string; from: number; to: number }>(chrome.serviceWorker, 'journal')).filter((j) => j.kind === 'clock-back');
         expect(jumps).toHaveLength(1);
         expect((jumps[0]!.from - jumps[0]!.to) / 1000).toBeGreaterThan(590);

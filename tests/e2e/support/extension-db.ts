@@ -78,3 +78,19 @@ export function activeMsOf(snapshot: DbSnapshot, taskId: string): number {
   const open = snapshot.tracker[0]?.state.open;
   return closed + (open && open.taskId === taskId ? open.end - open.start : 0);
 }
+
+/**
+ * What a fault may never leave behind: the task twice, or two segments that overlap (the same
+ * stretch written twice). Empty when there is neither.
+ */
+export function duplicatesIn(snapshot: DbSnapshot, taskId: string): string[] {
+  const out: string[] = [];
+  const copies = snapshot.tasks.filter((t) => t.id === taskId).length;
+  if (copies !== 1) out.push(`${copies} tasks ${taskId}`);
+  const spans = snapshot.segments.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    const [before, segment] = [spans[i - 1]!, spans[i]!];
+    if (segment.start < before.end) out.push(`segment ${segment.start}-${segment.end} overlaps ${before.start}-${before.end}`);
+  }
+  return out;
+}
