@@ -232,4 +232,81 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       }
     }, 120_000);
   });
+
+  it('a small quota: IndexedDB refuses the writes, the popup says so, the activity waits in storage.local and is all written once space returns', async () => {
+    // The shipped build asks for unlimitedStorage, which exempts it from any quota. This copy
+    // leaves it out, so that the quota the test sets applies; nothing else differs.
+    const dir = mkdtempSync(join(tmpdir(), 'tr-x-'));
+    cpSync(CHROME_DIST, dir, { recursive: true });
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[] };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, permissions: manifest.permissions.filter((p) => p !== 'unlimitedStorage') }));
+    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, extensionDir: dir });
+    try {
+      await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
+      const popup = await chrome.newPage();
+      await popup.setViewportSize({ width: 420, height: 640 });
+      await popup.goto(chrome.extensionUrl('popup.html'));
+      const cdp = await chrome.context.newCDPSession(popup);
+      const origin = `chrome-extension://${chrome.extensionId}`;
+      const page = await chrome.newPage();
+      await page.goto(WORKING_URL);
+      await page.bringToFront();
+      const loaded = Date.now();
+      // The worker types all along, twice a second, whatever the storage does.
+      let typing = true;
+      let lastKey = loaded;
+      const typist = (async () => {
+        while (typing) {
+          await page.keyboard.press('a');
+          lastKey = Date.now();
+          await page.waitForTimeout(500);
+        }
+      })();
+      await page.waitForTimeout(3000);
+      // A quota below what the origin holds. Chromium's IndexedDB goes on with the space it last
+      // knew for up to about 30 s: a probe write of its own (another database) says when it stops.
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1024 });
+      const probe = `new Promise((resolve) => {
+        const request = indexedDB.open('probe');
+        request.onupgradeneeded = () => request.result.createObjectStore('s');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('s', 'readwrite');
+          tx.objectStore('s').put('x'.repeat(100), Date.now());
+          tx.oncomplete = () => { request.result.close(); resolve(true); };
+          tx.onabort = () => { request.result.close(); resolve(false); };
+        };
+        request.onerror = () => resolve(false);
+      })`;
+      await expect.poll(() => popup.evaluate(probe), { timeout: 60_000, interval: 1000 }).toBe(false);
+      const full = Date.now();
+      await page.waitForTimeout(5000);
+      const held = (await chrome.serviceWorker.evaluate('chrome.storage.local.get("heldEvents")')) as { heldEvents?: { events: unknown[]; error: string; since: number } };
+      expect(held.heldEvents?.error).toMatch(/QuotaExceededError/);
+      expect(held.heldEvents?.events.length).toBeGreaterThan(3);
+      const notice = popup.locator('.held-notice');
+      await expect.poll(() => notice.count()).toBe(1);
+      await popup.screenshot({ path: artifactPath('chromium-popup-quota-full.png') });
+      // Space again: the next write takes the held events first.
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 10 * 1024 ** 3 });
+      await expect.poll(() => chrome.serviceWorker.evaluate('chrome.storage.local.get("heldEvents")'), { timeout: 10_000 }).toEqual({});
+      const refusedFor = Date.now() - full;
+      await page.waitForTimeout(2000);
+      typing = false;
+      await typist;
+      await page.waitForTimeout(1500);
+      const db = await readDb(chrome.serviceWorker);
+      const truth = lastKey - loaded;
+      const measured = activeMsOf(db, TASK);
+      recordFigure('chromium: writes refused by a small quota for (ms)', refusedFor);
+      recordFigure('chromium: writes refused by a small quota, then space again, measured minus truth (ms)', measured - truth);
+      expect(measured).toBeGreaterThanOrEqual(truth - HEARTBEAT_MS);
+      expect(measured).toBeLessThanOrEqual(truth + 1000);
+      expect(duplicatesIn(db, TASK)).toEqual([]);
+      await expect.poll(() => notice.count()).toBe(0);
+    } finally {
+      await chrome.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });
