@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { setupReinjection } from '@/entrypoints/background/reinject';
@@ -6,6 +6,8 @@ import { platformMatchPatterns } from '@/lib/platforms';
 
 describe('after an update, the new content scripts start in the platform tabs already open', () => {
   beforeEach(() => fakeBrowser.reset());
+  // Unit files share their modules (vitest.config.ts): the fake tabs.query must not outlive this file.
+  afterEach(() => vi.restoreAllMocks());
 
   it('the sensor in every frame and the page reader in the top frame of each platform tab, on an update only', async () => {
     const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7 }, { id: 9 }] as never);

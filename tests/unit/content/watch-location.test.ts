@@ -12,6 +12,7 @@ let ctx: ContentScriptContext;
 afterEach(() => {
   ctx.notifyInvalidated();
   delete (window as { navigation?: EventTarget }).navigation;
+  vi.restoreAllMocks();
 });
 
 describe('location watcher of single-page apps', () => {
