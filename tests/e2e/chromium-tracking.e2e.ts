@@ -36,7 +36,7 @@ describe('Chromium: active time a worker can trust', () => {
     const page = await suite.chrome.newPage();
     await page.goto(working.url.href);
     // In front, as the worker's page is. Under CI's load this test has found no segment at all in
-    // 4 runs of 8 (never when run alone, 8 launches in a row). One suspect is a focused window the
+    // 4 CI runs of 10 (never when run alone, 8 launches in a row). One suspect is a focused window the
     // background did not see; a failure prints the engine's focus state to tell.
     await page.bringToFront();
     const loaded = Date.now();
