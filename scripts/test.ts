@@ -51,8 +51,8 @@ export const TIMING_E2E = [
 
 /**
  * The long fault runs (a service worker killed 20 times, a browser killed and restarted, an update
- * mid-task in both browsers, a 100 MB backup): not in `npm test` but in `npm run test:faults`,
- * which .ci/run calls after it.
+ * mid-task and a full quota in both browsers, the clock moved, a 100 MB backup): not in `npm test`
+ * but in `npm run test:faults`, which .ci/run calls after it.
  */
 export const FAULT_E2E = ['chromium-faults.e2e.ts', 'firefox-faults.e2e.ts', 'chromium-big-backup.e2e.ts'];
 
