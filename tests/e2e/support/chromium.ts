@@ -101,7 +101,15 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       extensionId,
       serviceWorker,
       extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
-      newPage: () => context.newPage(),
+      newPage: async () => {
+        // A new tab opens in front, as in a browser a worker uses. Headless Chromium's new target
+        // is the active tab, but the tests' first page in a fresh browser sometimes got no time at
+        // all under CI's load (never alone), as if the extension had not been told its window has
+        // the focus: bringing it to front says so again.
+        const page = await context.newPage();
+        await page.bringToFront();
+        return page;
+      },
       close: async () => {
         await browser.close().catch(() => undefined);
         cleanup();
