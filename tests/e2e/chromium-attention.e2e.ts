@@ -4,6 +4,7 @@ import { loadFixtures } from '../../demo/fixtures';
 import { useChromium } from './support/chromium-suite';
 import { activeMsOf, readDb, readTable, setSettings, type DbSnapshot } from './support/extension-db';
 import { recordFigure } from './support/paths';
+import { typeWith } from './support/typing';
 
 /**
  * The attention rules of docs/time.md that only a real browser can show: direct evidence (a
@@ -33,16 +34,7 @@ const MEDIA_LIMIT_S = 12;
 const sleepUntil = (page: Page, at: number) => page.waitForTimeout(Math.max(0, at - Date.now()));
 
 /** Presses a key every 250 ms for `ms`; returns the instants of the first and last press. */
-async function typeFor(page: Page, ms: number): Promise<{ first: number; last: number }> {
-  const first = Date.now();
-  let last = first;
-  while (Date.now() - first < ms) {
-    await page.keyboard.press('a');
-    last = Date.now();
-    await page.waitForTimeout(250);
-  }
-  return { first, last };
-}
+const typeFor = (page: Page, ms: number) => typeWith(() => page.keyboard.press('a'), ms);
 
 async function taskFrame(page: Page): Promise<Frame> {
   for (let i = 0; i < 100; i++) {

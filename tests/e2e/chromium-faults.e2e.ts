@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
+import { copyOfBuild, withoutUnlimitedStorage, type BuildCopy } from './support/build-copy';
 import { launchChromium } from './support/chromium';
 import { activeMsOf, duplicatesIn, readDb, readTable, setSettings } from './support/extension-db';
 import { CLOCK_SETTLE_MS, fakeClock } from './support/fake-clock';
 import { artifactPath, CHROME_DIST, recordFigure } from './support/paths';
+import { typeWith } from './support/typing';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
@@ -17,21 +19,7 @@ const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
 /** At most one heartbeat lost per fault (docs/time.md). */
 const HEARTBEAT_MS = 5000;
 
-async function typeFor(page: Page, ms: number, between?: () => Promise<void>): Promise<{ first: number; last: number }> {
-  const first = Date.now();
-  let last = first;
-  let next = first + 500;
-  while (Date.now() - first < ms) {
-    await page.keyboard.press('a');
-    last = Date.now();
-    if (between && last >= next) {
-      await between();
-      next = last + 500;
-    }
-    await page.waitForTimeout(250);
-  }
-  return { first, last };
-}
+const typeFor = (page: Page, ms: number, between?: () => Promise<void>) => typeWith(() => page.keyboard.press('a'), ms, between);
 
 /**
  * An update as the browser does it: the extension's files on disk replaced by a newer version, then
@@ -39,10 +27,8 @@ async function typeFor(page: Page, ms: number, between?: () => Promise<void>): P
  * reloads an extension loaded from the command line only in developer mode, so it is turned on
  * first, from chrome://extensions itself.
  */
-async function updateExtension(page: Page, extensionId: string, dir: string, version: string): Promise<void> {
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
+async function updateExtension(page: Page, extensionId: string, copy: BuildCopy, version: string): Promise<void> {
+  copy.editManifest((manifest) => ({ ...manifest, version }));
   await page.goto('chrome://extensions');
   await page.evaluate(`new Promise((resolve) => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve))`);
   await page.evaluate(`new Promise((resolve) => chrome.developerPrivate.reload(${JSON.stringify(extensionId)}, { failQuietly: true }, resolve))`);
@@ -128,9 +114,8 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
   }, 120_000);
 
   it('an update mid-task (newer files, the extension reloaded): the new version picks the open task up by itself', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tr-x-'));
-    cpSync(CHROME_DIST, dir, { recursive: true });
-    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, extensionDir: dir });
+    const copy = copyOfBuild(CHROME_DIST);
+    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, extensionDir: copy.dir });
     try {
       await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
       const controller = await chrome.newPage();
@@ -139,7 +124,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       const loaded = Date.now();
       const a = await typeFor(page, 4000);
       const updated = chrome.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js'), timeout: 30_000 });
-      await updateExtension(controller, chrome.extensionId, dir, '99.0.0');
+      await updateExtension(controller, chrome.extensionId, copy, '99.0.0');
       const worker = await updated;
       await page.bringToFront();
       // The page is not reloaded: whatever times it now was started by the new version.
@@ -163,7 +148,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       expect(duplicatesIn(db, TASK)).toEqual([]);
     } finally {
       await chrome.close();
-      rmSync(dir, { recursive: true, force: true });
+      copy.remove();
     }
   }, 120_000);
 
@@ -236,12 +221,9 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
   it('a small quota: IndexedDB refuses the writes, the popup says so, the activity waits in storage.local and is all written once space returns', async () => {
     // The shipped build asks for unlimitedStorage, which exempts it from any quota. This copy
     // leaves it out, so that the quota the test sets applies; nothing else differs.
-    const dir = mkdtempSync(join(tmpdir(), 'tr-x-'));
-    cpSync(CHROME_DIST, dir, { recursive: true });
-    const manifestPath = join(dir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[] };
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, permissions: manifest.permissions.filter((p) => p !== 'unlimitedStorage') }));
-    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, extensionDir: dir });
+    const copy = copyOfBuild(CHROME_DIST);
+    copy.editManifest(withoutUnlimitedStorage);
+    const chrome = await launchChromium({ hostResolverRules: server.hostResolverRules, spki: server.spki, extensionDir: copy.dir });
     try {
       await setSettings(chrome.serviceWorker, { idleThresholdS: 60, idleThresholdByPlatform: {} });
       const popup = await chrome.newPage();
@@ -306,7 +288,7 @@ describe('Chromium: faults during one task lose at most a heartbeat each', () =>
       await expect.poll(() => notice.count()).toBe(0);
     } finally {
       await chrome.close();
-      rmSync(dir, { recursive: true, force: true });
+      copy.remove();
     }
   }, 150_000);
 });

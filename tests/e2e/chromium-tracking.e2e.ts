@@ -5,6 +5,7 @@ import type { ChromiumSession } from './support/chromium';
 import { useChromium } from './support/chromium-suite';
 import { activeMsOf, readDb, setSettings } from './support/extension-db';
 import { artifactPath, recordFigure } from './support/paths';
+import { typeWith } from './support/typing';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
@@ -13,16 +14,7 @@ const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
 const THRESHOLD_S = 5;
 
 /** Presses a key every 250 ms for `ms`; returns the instants of the first and last press. */
-async function typeFor(page: Page, ms: number): Promise<{ first: number; last: number }> {
-  const first = Date.now();
-  let last = first;
-  while (Date.now() - first < ms) {
-    await page.keyboard.press('a');
-    last = Date.now();
-    await page.waitForTimeout(250);
-  }
-  return { first, last };
-}
+const typeFor = (page: Page, ms: number) => typeWith(() => page.keyboard.press('a'), ms);
 
 const serviceWorker = async (chrome: ChromiumSession) => {
   const live = chrome.context.serviceWorkers().filter((w) => w.url().endsWith('/background.js'));

@@ -4,6 +4,7 @@ import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { activeMsOf, READ_DB, readTablesExpression, type DbSnapshot } from './support/extension-db';
 import { clickElement, launchFirefox, poll, type Firefox } from './support/firefox';
 import { FIREFOX_DIST, recordFigure } from './support/paths';
+import { typeWith } from './support/typing';
 
 /**
  * The attention rules of docs/time.md in Firefox ESR (event-page background), against instants
@@ -54,16 +55,7 @@ describe('Firefox: attention, against a scripted truth', () => {
   /** A BiDi click at the middle of `selector`, in the browsing context of the frame it is in. */
   const click = (context: string, selector: string) => clickElement(ff, context, `document.querySelector(${JSON.stringify(selector)})`, false);
 
-  const typeFor = async (context: string, ms: number) => {
-    const first = Date.now();
-    let last = first;
-    while (Date.now() - first < ms) {
-      await ff.pressKey(context, 'a');
-      last = Date.now();
-      await sleep(250);
-    }
-    return { first, last };
-  };
+  const typeFor = (context: string, ms: number) => typeWith(() => ff.pressKey(context, 'a'), ms);
   const focusOf = (context: string) =>
     ff.evaluate<{ hasFocus: boolean; active: string | null }>(context, `({ hasFocus: document.hasFocus(), active: document.activeElement ? document.activeElement.tagName : null })`);
 

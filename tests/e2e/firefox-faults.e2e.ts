@@ -1,71 +1,65 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../demo/fixtures';
 import { startFixtureServer, type FixtureServer } from '../../demo/server';
+import { copyOfBuild, withoutUnlimitedStorage, type BuildCopy } from './support/build-copy';
 import { activeMsOf, duplicatesIn, READ_DB, type DbSnapshot } from './support/extension-db';
 import { launchFirefox, poll, type Firefox } from './support/firefox';
 import { artifactPath, FIREFOX_DIST, recordFigure } from './support/paths';
+import { typeWith } from './support/typing';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 if (!working) throw new Error('no MTurk working fixture');
+const WORKING_URL = working.url.href;
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
 /** At most one heartbeat lost per fault (docs/time.md). */
 const HEARTBEAT_MS = 5000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A copy of the built add-on in a folder of its own, its manifest changed by `edit`. */
-function copyOfBuild(edit: (manifest: { version: string; permissions: string[] }) => object = (m) => m): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tr-x-'));
-  cpSync(FIREFOX_DIST, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  writeFileSync(manifestPath, JSON.stringify(edit(JSON.parse(readFileSync(manifestPath, 'utf8')))));
-  return dir;
-}
+const typeFor = (ff: Firefox, tab: string, ms: number) => typeWith(() => ff.pressKey(tab, 'a'), ms);
 
-async function typeFor(ff: Firefox, tab: string, ms: number) {
-  const first = Date.now();
-  let last = first;
-  while (Date.now() - first < ms) {
-    await ff.pressKey(tab, 'a');
-    last = Date.now();
-    await sleep(250);
-  }
-  return { first, last };
+/**
+ * The fixture server and a Firefox running a copy of the built add-on (so that a test may change
+ * its files), for one describe block, and what each test first does: the popup's tab with the
+ * settings given, then a task page in front.
+ */
+function useFirefoxCopy(opts: { edit?: Parameters<BuildCopy['editManifest']>[0]; prefs?: Record<string, number> } = {}) {
+  const suite = {} as { server: FixtureServer; ff: Firefox; copy: BuildCopy };
+  beforeAll(async () => {
+    suite.server = await startFixtureServer();
+    suite.copy = copyOfBuild(FIREFOX_DIST);
+    if (opts.edit) suite.copy.editManifest(opts.edit);
+    suite.ff = await launchFirefox({ extensionDir: suite.copy.dir, proxyPort: suite.server.proxyPort, ...(opts.prefs ? { prefs: opts.prefs } : {}) });
+  });
+  afterAll(async () => {
+    await suite.ff?.close();
+    await suite.server?.close();
+    suite.copy?.remove();
+  });
+  const openTask = async (idleThresholdS: number) => {
+    const { ff } = suite;
+    const popup = await ff.newTab();
+    await ff.navigate(popup, ff.extensionUrl('popup.html'));
+    await ff.evaluate(popup, `browser.storage.local.set({ settings: { idleThresholdS: ${idleThresholdS}, idleThresholdByPlatform: {} } })`);
+    const page = await ff.newTab();
+    await ff.activate(page);
+    await ff.navigate(page, WORKING_URL);
+    return { popup, page, loaded: Date.now() };
+  };
+  return { suite, openTask };
 }
 
 describe('Firefox: an update mid-task', () => {
-  let server: FixtureServer;
-  let ff: Firefox | undefined;
-  let dir = '';
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    // A copy, so that the update can change the files on disk as a real one does.
-    dir = copyOfBuild();
-    ff = await launchFirefox({ extensionDir: dir, proxyPort: server.proxyPort });
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // A copy, so that the update can change the files on disk as a real one does.
+  const { suite, openTask } = useFirefoxCopy();
 
   it('newer files installed over the running version: the open task goes on being timed, once', async () => {
-    if (!ff) throw new Error('Firefox did not start');
-    const setup = await ff.newTab();
-    await ff.navigate(setup, ff.extensionUrl('popup.html'));
+    const { ff, copy } = suite;
     // A short idle threshold: were the page's signs not timed after the update, the stretch from
     // the update to leaving the tab (about 6 s) would be a pause longer than it, and not counted.
-    await ff.evaluate(setup, `browser.storage.local.set({ settings: { idleThresholdS: 5, idleThresholdByPlatform: {} } })`);
-    const page = await ff.newTab();
-    await ff.activate(page);
-    await ff.navigate(page, working.url.href);
-    const loaded = Date.now();
+    const { page, loaded } = await openTask(5);
     const a = await typeFor(ff, page, 4000);
-    const manifestPath = join(dir, 'manifest.json');
-    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version: '99.0.0' }));
-    await ff.reinstall(dir);
+    copy.editManifest((manifest) => ({ ...manifest, version: '99.0.0' }));
+    await ff.reinstall(copy.dir);
     // The page is not reloaded: whatever times it now was started by the new version.
     const back = Date.now();
     const b = await typeFor(ff, page, 4000);
@@ -139,32 +133,14 @@ const FILL_QUOTA = `(async () => {
 })()`;
 
 describe('Firefox: the quota full mid-task', () => {
-  let server: FixtureServer;
-  let ff: Firefox | undefined;
-  let dir = '';
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    // The shipped add-on asks for unlimitedStorage, which lifts the quota: this copy leaves it out,
-    // so that the origin has a site's quota; nothing else differs. The browser's storage is capped
-    // at 50 MB, as on a small disk, which gives an origin 10 MB.
-    dir = copyOfBuild((m) => ({ ...m, permissions: m.permissions.filter((p) => p !== 'unlimitedStorage') }));
-    ff = await launchFirefox({ extensionDir: dir, proxyPort: server.proxyPort, prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 50 * 1024 } });
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // The shipped add-on asks for unlimitedStorage, which lifts the quota: this copy leaves it out,
+  // so that the origin has a site's quota; nothing else differs. The browser's storage is capped
+  // at 50 MB, as on a small disk, which gives an origin 10 MB.
+  const { suite, openTask } = useFirefoxCopy({ edit: withoutUnlimitedStorage, prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 50 * 1024 } });
 
   it('IndexedDB refuses the writes: the popup says so, the activity waits in storage.local and is all written once space returns', async () => {
-    if (!ff) throw new Error('Firefox did not start');
-    const popup = await ff.newTab();
-    await ff.navigate(popup, ff.extensionUrl('popup.html'));
-    await ff.evaluate(popup, `browser.storage.local.set({ settings: { idleThresholdS: 60, idleThresholdByPlatform: {} } })`);
-    const page = await ff.newTab();
-    await ff.activate(page);
-    await ff.navigate(page, working.url.href);
-    const loaded = Date.now();
+    const { ff } = suite;
+    const { popup, page, loaded } = await openTask(60);
     await typeFor(ff, page, 3000);
     const filled = await ff.evaluate<number>(popup, FILL_QUOTA);
     const full = Date.now();
@@ -188,7 +164,7 @@ describe('Firefox: the quota full mid-task', () => {
     await sleep(1500);
     const leaving = Date.now();
     await ff.activate(popup);
-    await poll('the held events written', async () => ((await ff!.evaluate<boolean>(popup, 'browser.storage.local.get("heldEvents").then((r) => "heldEvents" in r)')) ? undefined : true), 10_000, 250);
+    await poll('the held events written', async () => ((await ff.evaluate<boolean>(popup, 'browser.storage.local.get("heldEvents").then((r) => "heldEvents" in r)')) ? undefined : true), 10_000, 250);
     const db = await ff.evaluate<DbSnapshot>(popup, READ_DB);
     const measured = activeMsOf(db, TASK);
     const truth = leaving - loaded;

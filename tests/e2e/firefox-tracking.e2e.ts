@@ -4,6 +4,7 @@ import { startFixtureServer, type FixtureServer } from '../../demo/server';
 import { activeMsOf, READ_DB, type DbSnapshot } from './support/extension-db';
 import { launchFirefox, poll, type Firefox } from './support/firefox';
 import { FIREFOX_DIST, recordFigure } from './support/paths';
+import { typeWith } from './support/typing';
 
 const working = loadFixtures().find((f) => f.file.endsWith('mturk/working-html-question.html'));
 const TASK = 'mturk:3Q8OJJ9KRN6TZ2XB4D6F8H0J2L4N6P';
@@ -33,16 +34,7 @@ describe('Firefox: active time of a scripted task', () => {
     await server?.close();
   });
 
-  const typeFor = async (ms: number) => {
-    const first = Date.now();
-    let last = first;
-    while (Date.now() - first < ms) {
-      await ff.pressKey(pageTab, 'a');
-      last = Date.now();
-      await sleep(250);
-    }
-    return { first, last };
-  };
+  const typeFor = (ms: number) => typeWith(() => ff.pressKey(pageTab, 'a'), ms);
 
   it('work, idle longer than the threshold, work again, leave: within 1 s of the truth', async () => {
     if (!working) throw new Error('no MTurk working fixture');
