@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { datedFileName } from '@/lib/backup/file-name';
 import { rawCopy } from '@/lib/db/raw-copy';
+import { errorText } from '@/lib/error-text';
 import { openExisting } from '@/lib/db/raw-read';
 import type { Translate } from '@/lib/i18n/translate';
 import { saveFile } from './save-file';
@@ -31,7 +32,7 @@ export function RawCopy({ t, name, now = Date.now }: { t: Translate; name?: stri
         db.close();
       }
     } catch (error) {
-      setNotice({ kind: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      setNotice({ kind: 'failed', error: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 // zod's mini build: the popup reads the problem too, and its first paint waits for its bundle.
 import { z } from 'zod/mini';
+import { errorText } from '../error-text';
 
 /** An error's text is kept short: it is shown as it is, and the notice must stay readable. */
 const MAX_ERROR_CHARS = 300;
@@ -29,8 +30,6 @@ export type OpenProblem = z.infer<typeof openProblemSchema>;
 /** The storage.local key of the problem: the background writes it, the popup and the dashboard read it. */
 export const OPEN_PROBLEM_KEY = 'dbOpenProblem';
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-
 /**
  * The problem of an open that failed with `error`, given IndexedDB's version on disk
  * (`nativeFound`, from lib/db/raw-read.ts' versionOnDisk). Dexie's version is IndexedDB's divided
@@ -40,7 +39,7 @@ const describe = (error: unknown) => (error instanceof Error ? `${error.name}: $
 export function openProblemOf(error: unknown, nativeFound: number | null, wanted: number, at: number): OpenProblem {
   const found = nativeFound === null ? null : Math.floor(nativeFound / 10);
   const kind = found === null ? 'other' : found > wanted ? 'newer-version' : found < wanted ? 'upgrade-failed' : 'other';
-  return { kind, found, wanted, error: describe(error).slice(0, MAX_ERROR_CHARS), at };
+  return { kind, found, wanted, error: errorText(error).slice(0, MAX_ERROR_CHARS), at };
 }
 
 /**

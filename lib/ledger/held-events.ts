@@ -1,4 +1,5 @@
 import type { EngineEvent } from '../tracking/events';
+import { errorText } from '../error-text';
 
 /**
  * Engine events the database refused, kept outside it (browser.storage.local) until it takes them
@@ -31,8 +32,6 @@ export interface HeldStore {
 
 export type Feed = (events: EngineEvent[]) => Promise<unknown>;
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-
 /**
  * A feed that never loses events to a refused write: `apply` gets the held events first, then the
  * new ones, in one call (one transaction); on success the held ones are cleared, on failure all of
@@ -55,7 +54,7 @@ export function createHeldFeed(apply: Feed, store: HeldStore, now: () => number,
     } catch (error) {
       onError(error);
       const kept = all.slice(0, MAX_HELD);
-      held = { events: kept, since: held?.since ?? now(), error: describe(error), dropped: (held?.dropped ?? 0) + (all.length - kept.length) };
+      held = { events: kept, since: held?.since ?? now(), error: errorText(error), dropped: (held?.dropped ?? 0) + (all.length - kept.length) };
       await store.set(held);
       return undefined;
     }
