@@ -1,8 +1,7 @@
 import { plural } from '@/lib/i18n/plural';
 import type { Translate } from '@/lib/i18n/translate';
-import { HELD_KEY } from '@/lib/ledger/held-events';
+import { HELD_KEY, parseHeld } from '@/lib/ledger/held-events';
 import { useStored } from './use-stored';
-
 
 interface Held {
   since: number;
@@ -11,11 +10,10 @@ interface Held {
   dropped: number;
 }
 
+/** What the notice shows of the held events (checked as the background checks them). */
 function heldOf(value: unknown): Held | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (!Array.isArray(v.events) || typeof v.since !== 'number' || typeof v.error !== 'string') return null;
-  return { since: v.since, error: v.error.slice(0, 300), count: v.events.length, dropped: typeof v.dropped === 'number' ? v.dropped : 0 };
+  const held = parseHeld(value);
+  return held && { since: held.since, error: held.error.slice(0, 300), count: held.events.length, dropped: held.dropped };
 }
 
 /**

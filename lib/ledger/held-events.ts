@@ -1,3 +1,5 @@
+// zod's mini build: the popup checks the held events too, and its first paint waits for its bundle.
+import { z } from 'zod/mini';
 import type { EngineEvent } from '../tracking/events';
 import { errorText } from '../error-text';
 
@@ -20,6 +22,20 @@ export interface HeldEvents {
 
 /** The storage.local key of the held events: the background writes it, the popup reads it. */
 export const HELD_KEY = 'heldEvents';
+
+/** The stored record's check; each event is checked for what replaying it needs first, its type and instant. */
+const heldSchema = z.object({
+  events: z.array(z.looseObject({ type: z.string(), at: z.number() })),
+  since: z.number(),
+  error: z.string(),
+  dropped: z.int().check(z.minimum(0)),
+});
+
+/** The held events as stored (HELD_KEY), checked; null when there are none or they fail the check. */
+export function parseHeld(value: unknown): HeldEvents | null {
+  const parsed = heldSchema.safeParse(value);
+  return parsed.success ? { ...parsed.data, events: parsed.data.events as unknown as EngineEvent[] } : null;
+}
 
 /** About five hours of one pulse a second: storage.local must not fill up in turn. */
 export const MAX_HELD = 20_000;
